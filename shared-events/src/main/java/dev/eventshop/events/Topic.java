@@ -1,0 +1,24 @@
+package dev.eventshop.events;
+
+import java.util.Objects;
+
+/**
+ * A Kafka topic of the system: its name, how many partitions it has, whether it is compacted, and what its key is.
+ *
+ * @param key what the record key holds, in words (for documentation and the AsyncAPI document)
+ */
+public record Topic(String name, int partitions, boolean compacted, String key) {
+
+    public Topic {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(key, "key");
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.eventshop.events.payment;
+
+/** Why a payment was declined. */
+public enum PaymentFailureReason {
+    INSUFFICIENT_FUNDS,
+    UNKNOWN_CUSTOMER
+}
