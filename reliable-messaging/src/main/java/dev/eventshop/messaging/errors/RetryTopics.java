@@ -1,0 +1,91 @@
+package dev.eventshop.messaging.errors;
+
+import dev.eventshop.events.MalformedEventException;
+import dev.eventshop.messaging.config.MessagingProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.retrytopic.DltStrategy;
+import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
+import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
+import org.springframework.kafka.support.ProducerListener;
+
+/**
+ * Non-blocking retries for every listener of a service: a failed record moves to
+ * {@code <topic>.<service>.retry-<n>} with exponential backoff, and after the last attempt to
+ * {@code <topic>.<service>.dlt}. The service name in the topic names keeps two services that consume one topic out of
+ * each other's retries. Records that can never succeed (not a CloudEvent, unknown type, wrong shape, no value) skip
+ * the retries and go straight to the dead-letter topic with their original bytes and the reason in
+ * {@code kafka_dlt-exception-*} headers.
+ */
+public final class RetryTopics {
+
+    private RetryTopics() {
+    }
+
+    public static String retrySuffix(String service) {
+        return "." + service + ".retry";
+    }
+
+    public static String dltSuffix(String service) {
+        return "." + service + ".dlt";
+    }
+
+    /** The dead-letter topic of one service for one source topic. */
+    public static String deadLetterTopic(String topic, String service) {
+        return topic + dltSuffix(service);
+    }
+
+    public static RetryTopicConfiguration configuration(String service, MessagingProperties properties,
+            KafkaTemplate<String, Object> template, int partitions) {
+        MessagingProperties.Retry retry = properties.getRetry();
+        return RetryTopicConfigurationBuilder.newInstance()
+                .exponentialBackoff(retry.getInitialInterval().toMillis(), retry.getMultiplier(),
+                        retry.getMaxInterval().toMillis())
+                .maxAttempts(retry.getMaxAttempts())
+                .retryTopicSuffix(retrySuffix(service))
+                .dltSuffix(dltSuffix(service))
+                .suffixTopicsWithIndexValues()
+                .notRetryOn(List.of(MalformedEventException.class))
+                .traversingCauses()
+                // A record whose dead-lettering fails is retried, never dropped.
+                .dltProcessingFailureStrategy(DltStrategy.FAIL_ON_ERROR)
+                .autoCreateTopicsWith(partitions, properties.getTopics().getReplicationFactor())
+                .create(template);
+    }
+
+    /** The template that forwards failed records: original bytes, and a count of what went where. */
+    public static KafkaTemplate<String, Object> template(Map<String, Object> producerProperties, String service,
+            MeterRegistry meters) {
+        Map<String, Object> config = new HashMap<>(producerProperties);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(config,
+                new StringSerializer(), new DeadLetterValueSerializer());
+        KafkaTemplate<String, Object> template = new KafkaTemplate<>(factory);
+        template.setProducerListener(new ProducerListener<>() {
+            @Override
+            public void onSuccess(ProducerRecord<String, Object> record, @Nullable RecordMetadata metadata) {
+                String topic = record.topic();
+                if (topic.endsWith(dltSuffix(service))) {
+                    meters.counter("eventshop.messaging.dead.letters", "topic", source(topic)).increment();
+                } else if (topic.contains(retrySuffix(service))) {
+                    meters.counter("eventshop.messaging.retries", "topic", source(topic)).increment();
+                }
+            }
+
+            private String source(String topic) {
+                return topic.substring(0, topic.indexOf("." + service + "."));
+            }
+        });
+        return template;
+    }
+}
