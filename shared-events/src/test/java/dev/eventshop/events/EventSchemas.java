@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -100,8 +99,7 @@ final class EventSchemas {
         JsonNode resolved = resolve(root, schema);
         if (json.isObject()) {
             JsonNode declared = resolved.path("properties");
-            for (Iterator<Map.Entry<String, JsonNode>> fields = json.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : json.properties()) {
                 String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
                 if (declared.has(field.getKey())) {
                     collectUndeclared(root, declared.get(field.getKey()), field.getValue(), fieldPath, found);

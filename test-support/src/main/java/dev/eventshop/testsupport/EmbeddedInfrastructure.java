@@ -24,16 +24,9 @@ final class EmbeddedInfrastructure extends Infrastructure {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-infrastructure-stop"));
-    }
-
-    private void stop() {
-        kafka.destroy();
-        try {
-            postgres.close();
-        } catch (IOException ignored) {
-            // the JVM is exiting; the binaries' temporary folder goes with it
-        }
+        // No shutdown hook of ours: the broker's threads end with the JVM, and stopping it while Spring's own hook
+        // closes the test contexts would leave their consumers waiting for a broker that is gone. The embedded
+        // PostgreSQL stops itself in a hook of its own.
     }
 
     @Override

@@ -1,0 +1,44 @@
+package dev.eventshop.stack;
+
+import java.util.List;
+
+/** PostgreSQL in the local stack, with every service's database created. */
+final class PostgresComponent implements Component {
+
+    private final PostgresServer server;
+    private final List<String> databases;
+
+    PostgresComponent(PostgresServer server, List<String> databases) {
+        this.server = server;
+        this.databases = List.copyOf(databases);
+    }
+
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public List<Integer> ports() {
+        return List.of(server.port());
+    }
+
+    @Override
+    public void start() {
+        server.start();
+        databases.forEach(server::createDatabaseIfMissing);
+    }
+
+    @Override
+    public void stop() {
+        server.stop();
+    }
+
+    @Override
+    public List<String> bannerLines() {
+        return List.of(
+                Banner.row("PostgreSQL", server.jdbcUrl("<database>") + "  user " + PostgresServer.USERNAME
+                        + ", password " + PostgresServer.PASSWORD),
+                Banner.row("", "databases " + String.join(", ", databases) + "; log " + server.logFile()));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.eventshop.stack;
+
+import java.time.Duration;
+import java.util.List;
+
+/** A service of the local stack; its start only launches it, so that all services start at once. */
+final class ServiceComponent implements Component {
+
+    /** Generous: all services start together on a machine with perhaps two cores. */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final ServiceProcess process;
+
+    ServiceComponent(ServiceProcess process) {
+        this.process = process;
+    }
+
+    @Override
+    public String name() {
+        return process.spec().name();
+    }
+
+    @Override
+    public List<Integer> ports() {
+        return List.of(process.spec().port());
+    }
+
+    @Override
+    public void start() {
+        process.start();
+    }
+
+    @Override
+    public void awaitReady() {
+        process.awaitReady(READY_TIMEOUT);
+    }
+
+    @Override
+    public void stop() {
+        process.stop();
+    }
+
+    @Override
+    public List<String> bannerLines() {
+        String url = process.spec().url();
+        return List.of(Banner.row(name(), url + "  (API " + url + "/v3/api-docs, health " + url
+                + "/actuator/health)"));
+    }
+}

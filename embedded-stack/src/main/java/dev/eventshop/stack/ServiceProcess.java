@@ -1,0 +1,209 @@
+package dev.eventshop.stack;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One Spring Boot service running from its jar as a child JVM, configured through environment variables, with its
+ * output on this JVM's console, every line prefixed by the service's name.
+ */
+public final class ServiceProcess {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(2);
+    private static final int KEPT_LINES = 40;
+
+    private final ServiceSpec spec;
+    private final Path jar;
+    private final Map<String, String> environment;
+    private final ConsolePrefix prefix;
+    private final Deque<String> recentOutput = new ArrayDeque<>(KEPT_LINES);
+    /** The process while this object owns it: cleared by {@link #stop()} or when it exits on its own. */
+    private final AtomicReference<@Nullable Process> process = new AtomicReference<>();
+    private volatile @Nullable Process launched;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private volatile @Nullable Thread outputPump;
+    private volatile ChildProcesses.@Nullable Registration stopOnExit;
+
+    /**
+     * @param jar the service's Spring Boot jar
+     * @param jdbcUrl the service's own database, used as {@link PostgresServer#USERNAME}
+     * @param kafkaBootstrapServers the broker(s)
+     * @param extraEnvironment further environment variables for the service; they win over the ones set here
+     */
+    public ServiceProcess(ServiceSpec spec, Path jar, String jdbcUrl, String kafkaBootstrapServers,
+            Map<String, String> extraEnvironment) {
+        this.spec = spec;
+        this.jar = jar.toAbsolutePath();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(spec.port()));
+        env.put("SPRING_DATASOURCE_URL", jdbcUrl);
+        env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USERNAME);
+        env.put("SPRING_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        env.putAll(extraEnvironment);
+        this.environment = Map.copyOf(env);
+        this.prefix = ConsolePrefix.forConsole(spec.name(), Math.max(Services.nameWidth(), spec.name().length()));
+    }
+
+    /** Launches the JVM and returns at once; {@link #awaitReady} waits for it to serve. */
+    public synchronized void start() {
+        if (isRunning()) {
+            throw new IllegalStateException(spec.name() + " is already running");
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new StartupFailedException(spec.name() + " has no jar at " + jar + "; build it first", List.of());
+        }
+        synchronized (recentOutput) {
+            recentOutput.clear();
+        }
+        ProcessBuilder builder = new ProcessBuilder(ChildProcesses.javaCommand(List.of(
+                "-Xmx384m",
+                // Several service JVMs start at once on what may be a laptop: a single-threaded collector and the
+                // quick compiler only make them start sooner and take less CPU and memory.
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", jar.toString())))
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process started;
+        try {
+            started = builder.start();
+        } catch (IOException e) {
+            throw new StartupFailedException("Could not start " + spec.name() + ": " + e.getMessage(), e);
+        }
+        launched = started;
+        process.set(started);
+        stopOnExit = ChildProcesses.stopOnExit(spec.name(), this::stop);
+        Thread pump = Thread.ofPlatform().name(spec.name() + "-output").daemon().unstarted(() -> pumpOutput(started));
+        outputPump = pump;
+        pump.start();
+    }
+
+    /**
+     * Polls {@code /actuator/health/readiness} until it says UP.
+     *
+     * @throws StartupFailedException with the service's last output lines when it exits or is not ready in time
+     */
+    public void awaitReady(Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(spec.url() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        Process running = launched;
+        if (running == null) {
+            throw new IllegalStateException(spec.name() + " was never started");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (!running.isAlive()) {
+                awaitOutputDrained();
+                throw new StartupFailedException(spec.name() + " exited with code " + running.exitValue()
+                        + " before it was ready", recentOutput());
+            }
+            if (isUp(request)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StartupFailedException(spec.name() + " was not ready on " + spec.url()
+                        + "/actuator/health/readiness within " + timeout.toSeconds() + " s", recentOutput());
+            }
+            try {
+                Thread.sleep(POLL_INTERVAL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StartupFailedException("Interrupted while waiting for " + spec.name(), e);
+            }
+        }
+    }
+
+    private boolean isUp(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops the service gracefully (SIGTERM: Spring finishes in-flight work), or kills it after 20 s. Idempotent. */
+    public void stop() {
+        Process running = process.getAndSet(null);
+        ChildProcesses.Registration registration = stopOnExit;
+        if (registration != null) {
+            registration.close();
+        }
+        if (running != null) {
+            ChildProcesses.stop(running, STOP_GRACE);
+            awaitOutputDrained();
+        }
+    }
+
+    public boolean isRunning() {
+        Process running = process.get();
+        return running != null && running.isAlive();
+    }
+
+    public ServiceSpec spec() {
+        return spec;
+    }
+
+    /** The service's last lines of output (up to 40), oldest first. */
+    public List<String> recentOutput() {
+        synchronized (recentOutput) {
+            return List.copyOf(recentOutput);
+        }
+    }
+
+    private void pumpOutput(Process started) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                prefix.println(line);
+                synchronized (recentOutput) {
+                    if (recentOutput.size() == KEPT_LINES) {
+                        recentOutput.removeFirst();
+                    }
+                    recentOutput.addLast(line);
+                }
+            }
+        } catch (IOException e) {
+            // The pipe broke because the process is gone; its exit is reported below.
+        }
+        int exitCode = started.onExit().join().exitValue();
+        // Stopped by stop(): the process is no longer ours to report on.
+        if (process.compareAndSet(started, null)) {
+            prefix.println("exited on its own with code " + exitCode);
+        }
+    }
+
+    /** So that a service's last words appear before whatever is printed after it stopped. */
+    private void awaitOutputDrained() {
+        Thread pump = outputPump;
+        if (pump != null) {
+            try {
+                pump.join(OUTPUT_DRAIN);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.eventshop.stack;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Every service the stack runs, in start order, and every database of the system. Add a service here. */
+public final class Services {
+
+    public static final ServiceSpec ORDER_SERVICE =
+            new ServiceSpec("order-service", 8081, "orders", Path.of("order-service/target/order-service.jar"));
+
+    public static final List<ServiceSpec> ALL = List.of(ORDER_SERVICE);
+
+    /** Each service's own database, all on one server; created up front, so services not built yet cost nothing. */
+    public static final List<String> DATABASES = List.of("orders", "inventory", "payments", "emails", "analytics");
+
+    private Services() {
+    }
+
+    /** The longest service name, so that every service's console prefix has the same width. */
+    static int nameWidth() {
+        return ALL.stream().mapToInt(spec -> spec.name().length()).max().orElse(0);
+    }
+}
