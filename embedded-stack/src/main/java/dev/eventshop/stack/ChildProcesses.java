@@ -10,6 +10,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +48,25 @@ final class ChildProcesses {
             command.add(setsid.toString());
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (Runtime.version().feature() >= 23) {
+            // Kafka and Netty still use sun.misc.Unsafe; from JDK 24 on that prints a warning nobody here can act on.
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
         command.addAll(arguments);
         return command;
+    }
+
+    /**
+     * This JVM's class path with every entry made absolute, for a child that runs in another directory; entries
+     * such as {@code lib/*} keep their wildcard.
+     */
+    static String classPath() {
+        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .map(entry -> entry.endsWith("*")
+                        ? Path.of(entry.substring(0, entry.length() - 1)).toAbsolutePath() + File.separator + "*"
+                        : Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private static @Nullable Path setsid() {

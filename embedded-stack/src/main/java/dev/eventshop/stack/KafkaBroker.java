@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -224,7 +226,7 @@ public final class KafkaBroker {
         List<String> arguments = new ArrayList<>(List.of(
                 "-Xms64m", "-Xmx512m",
                 // Many JVMs share a small machine here; a single-threaded collector suits a broker with little data.
-                "-XX:+UseSerialGC",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-Djava.awt.headless=true",
                 // The child gets this JVM's class path, with whichever SLF4J binding it has: the launcher's
@@ -234,7 +236,7 @@ public final class KafkaBroker {
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS",
                 "-Dorg.slf4j.simpleLogger.logFile=System.out",
                 "-Dlogback.configurationFile=" + dataDir.resolve("logback.xml"),
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", ChildProcesses.classPath(),
                 "kafka.Kafka", config.toString()));
         ProcessBuilder builder = new ProcessBuilder(ChildProcesses.javaCommand(arguments))
                 .directory(dataDir.toFile())
@@ -242,6 +244,8 @@ public final class KafkaBroker {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
         Process started;
         try {
+            Files.writeString(logFile(), "----- " + Instant.now() + " starting Kafka on " + bootstrapServers()
+                    + " -----\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             started = builder.start();
         } catch (IOException e) {
             throw new StartupFailedException("Could not start the Kafka JVM: " + e.getMessage(), e);

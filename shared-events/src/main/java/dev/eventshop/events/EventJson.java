@@ -52,7 +52,7 @@ public final class EventJson {
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             throw new MalformedEventException("value is not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
-        // Jackson maps the JSON literal null to a null event; a consumer would only fail later, further from the cause.
+        // Jackson maps the JSON literal null to a null event; the consumer would fail later, further from the cause.
         if (event == null) {
             throw new MalformedEventException("value is not a valid " + type.getSimpleName() + ": JSON null");
         }

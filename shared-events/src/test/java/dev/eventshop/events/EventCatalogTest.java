@@ -8,7 +8,7 @@ import dev.eventshop.events.order.OrderPlaced;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The catalog is the one registry every producer and consumer trusts, so its entries must not contradict each other. */
+/** The catalog is the one registry producers and consumers trust, so its entries must not contradict each other. */
 class EventCatalogTest {
 
     @Test

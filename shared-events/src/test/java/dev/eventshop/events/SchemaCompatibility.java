@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,11 +25,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The JSON shape of a record is derived by reflection the way {@link EventJson} writes it: a record with a single
  * component and a {@code @JsonValue} (the typed ids) is its component; other records are objects; {@code List<X>} is
- * an array of X; enums are strings with those values; {@code Instant} is a date-time string, {@code UUID} a uuid string;
- * {@code BigDecimal} a string (money amounts travel as decimal strings); {@code int} and {@code long} are integers.
+ * an array of X; enums are strings with those values; {@code Instant} is a date-time string, {@code UUID} a uuid
+ * string; {@code BigDecimal} a string (money amounts travel as decimal strings); {@code int} and {@code long} are
+ * integers.
  * Every component is required, because {@code EventJson} reads with {@code FAIL_ON_MISSING_CREATOR_PROPERTIES}.
  */
 final class SchemaCompatibility {
+
+    private static final String ROOT = "(event)";
 
     private SchemaCompatibility() {
     }
@@ -36,16 +40,18 @@ final class SchemaCompatibility {
     /** The violations, in a stable order; empty when the schema still describes the record. */
     static List<String> violations(Class<? extends Record> record, JsonNode schema) {
         List<String> found = new ArrayList<>();
-        compare("(event)", shapeOf(record), schema, schema, found);
+        compare(ROOT, shapeOf(record), schema, schema, found);
         return found;
     }
 
-    /** What the record looks like as JSON. */
+    /** What a record, or one of its components, looks like as JSON. */
     sealed interface Shape {
 
+        /** The JSON Schema {@code type}, with the {@code format} in parentheses when there is one. */
         String jsonType();
     }
 
+    /** A string, number, integer or boolean; {@code values} lists an enum's constants. */
     record Scalar(String type, @Nullable String format, List<String> values) implements Shape {
 
         @Override
@@ -54,6 +60,7 @@ final class SchemaCompatibility {
         }
     }
 
+    /** A {@code List}, written as a JSON array. */
     record ArrayOf(Shape items) implements Shape {
 
         @Override
@@ -62,7 +69,12 @@ final class SchemaCompatibility {
         }
     }
 
+    /** A record with components, written as an object with one property per component, all required. */
     record ObjectOf(Map<String, Shape> properties) implements Shape {
+
+        ObjectOf {
+            properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        }
 
         @Override
         public String jsonType() {
@@ -70,14 +82,15 @@ final class SchemaCompatibility {
         }
     }
 
-    static Shape shapeOf(Type type) {
+    private static Shape shapeOf(Type type) {
         if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == List.class) {
             return new ArrayOf(shapeOf(parameterized.getActualTypeArguments()[0]));
         }
         if (!(type instanceof Class<?> javaClass)) {
             throw new IllegalArgumentException("no JSON shape known for " + type);
         }
-        if (javaClass == int.class || javaClass == long.class || javaClass == Integer.class || javaClass == Long.class) {
+        if (javaClass == int.class || javaClass == long.class
+                || javaClass == Integer.class || javaClass == Long.class) {
             return new Scalar("integer", null, List.of());
         }
         if (javaClass == boolean.class || javaClass == Boolean.class) {
@@ -188,6 +201,6 @@ final class SchemaCompatibility {
     }
 
     private static String child(String path, String name) {
-        return path.equals("(event)") ? name : path + "." + name;
+        return path.equals(ROOT) ? name : path + "." + name;
     }
 }

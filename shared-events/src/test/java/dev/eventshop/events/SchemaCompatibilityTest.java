@@ -64,9 +64,11 @@ class SchemaCompatibilityTest {
             Instant placedAt, CancellationReason reason) {
     }
 
+    /** {@code OrderLine} as it is. */
     record OrderLineCopy(Sku sku, int quantity, Money unitPrice) {
     }
 
+    /** {@code OrderLine} with the quantity as text. */
     record LineWithTextQuantity(Sku sku, String quantity, Money unitPrice) {
     }
 

@@ -24,7 +24,7 @@ import org.springframework.kafka.support.ProducerListener;
  * {@code <topic>.<service>.dlt}. The service name in the topic names keeps two services that consume one topic out of
  * each other's retries. Records that can never succeed (not a CloudEvent, unknown type, wrong shape, no value) skip
  * the retries and go straight to the dead-letter topic with their original bytes and the reason in
- * {@code kafka_dlt-exception-*} headers.
+ * {@code kafka_exception-*} headers, the source in {@code kafka_original-*} (Spring Kafka's {@code KafkaHeaders}).
  */
 public final class RetryTopics {
 
@@ -58,6 +58,8 @@ public final class RetryTopics {
                 .traversingCauses()
                 // A record whose dead-lettering fails is retried, never dropped.
                 .dltProcessingFailureStrategy(DltStrategy.FAIL_ON_ERROR)
+                // The dead-letter topic is for inspection and redrive; the service does not consume it itself.
+                .autoStartDltHandler(false)
                 .autoCreateTopicsWith(partitions, properties.getTopics().getReplicationFactor())
                 .create(template);
     }

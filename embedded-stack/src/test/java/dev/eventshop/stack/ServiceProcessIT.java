@@ -1,0 +1,135 @@
+package dev.eventshop.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceProcessIT {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private ServiceProcess service;
+
+    @BeforeEach
+    void captureTheConsole() {
+        originalOut = System.out;
+        System.setOut(new PrintStream(new TeeOutputStream(originalOut, console), true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void stopTheServiceAndRestoreTheConsole() {
+        if (service != null) {
+            service.stop();
+        }
+        System.setOut(originalOut);
+    }
+
+    @Test
+    void aServiceRunsWithItsSettingsInTheEnvironmentAndItsOutputPrefixedWithItsName() throws IOException {
+        service = new ServiceProcess(fakeServiceSpec(), fakeServiceJar(), "jdbc:postgresql://localhost:15432/fake",
+                "localhost:19092", Map.of());
+
+        service.start();
+        service.awaitReady(Duration.ofSeconds(30));
+
+        assertThat(service.isRunning()).isTrue();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(consoleText())
+                .contains("fake-service  | kafka localhost:19092")
+                .contains("fake-service  | database jdbc:postgresql://localhost:15432/fake as postgres"));
+
+        service.stop();
+
+        assertThat(service.isRunning()).isFalse();
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+    }
+
+    @Test
+    void aServiceThatExitsWhileStartingFailsWithItsLastLines() throws IOException {
+        service = new ServiceProcess(fakeServiceSpec(), fakeServiceJar(), "jdbc:postgresql://localhost:15432/fake",
+                "localhost:19092", Map.of("FAKE_SERVICE_FAILS_WITH", "Failed to configure a DataSource"));
+
+        service.start();
+        StartupFailedException failure = catchThrowableOfType(StartupFailedException.class,
+                () -> service.awaitReady(Duration.ofSeconds(30)));
+
+        assertThat(failure).hasMessage("fake-service exited with code 3 before it was ready");
+        assertThat(failure.lastOutputLines()).contains("Failed to configure a DataSource");
+    }
+
+    private static ServiceSpec fakeServiceSpec() {
+        return new ServiceSpec("fake-service", Ports.findFree(), "fake", Path.of("fake-service.jar"));
+    }
+
+    /** A jar that runs {@link FakeService} from this module's test classes, as {@code java -jar} needs. */
+    private Path fakeServiceJar() throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH,
+                FakeService.class.getProtectionDomain().getCodeSource().getLocation().toString());
+        Path jar = dir.resolve("fake-service.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        return jar;
+    }
+
+    private String consoleText() {
+        synchronized (console) {
+            return console.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Keeps the output visible in the build log while the test reads it too. */
+    private static final class TeeOutputStream extends OutputStream {
+
+        private final OutputStream first;
+        private final ByteArrayOutputStream second;
+
+        TeeOutputStream(OutputStream first, ByteArrayOutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            synchronized (second) {
+                second.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            first.write(bytes, offset, length);
+            synchronized (second) {
+                second.write(bytes, offset, length);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.eventshop.messaging;
+
+import static dev.eventshop.testsupport.TopicProbe.header;
+import static dev.eventshop.testsupport.TopicProbe.withKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.eventshop.events.OrderId;
+import dev.eventshop.events.Topics;
+import dev.eventshop.messaging.errors.RetryTopics;
+import dev.eventshop.testsupport.TopicProbe;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.support.KafkaHeaders;
+
+@MessagingTestContext
+class RetryAndDeadLetterIT {
+
+    private static final String TOPIC = Topics.ORDER_EVENTS.name();
+    private static final String DLT = RetryTopics.deadLetterTopic(TOPIC, "messaging-it");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    ProbeListener listener;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    KafkaProducer<String, byte[]> producer;
+
+    @BeforeEach
+    void openProducer() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterEach
+    void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void a_handler_failing_twice_then_succeeding_is_processed_once_through_the_retry_topics() throws Exception {
+        OrderId orderId = OrderId.newId();
+        listener.failNext(orderId.toString(), 2);
+
+        send(valid(orderId));
+
+        await().atMost(WAIT).until(() -> listener.effects(orderId.toString()) == 1);
+        assertThat(listener.deliveries(orderId.toString())).isEqualTo(3);
+        try (TopicProbe retries = new TopicProbe(bootstrapServers, TOPIC + ".messaging-it.retry-0",
+                TOPIC + ".messaging-it.retry-1", DLT)) {
+            List<ConsumerRecord<String, byte[]>> forwarded = retries.awaitAtLeast(2, withKey(orderId.toString()), WAIT);
+            assertThat(forwarded).extracting(ConsumerRecord::topic)
+                    .containsExactlyInAnyOrder(TOPIC + ".messaging-it.retry-0", TOPIC + ".messaging-it.retry-1");
+        }
+    }
+
+    static Stream<Arguments> poison_records() {
+        return Stream.of(
+                Arguments.of("not JSON", (UnaryOperator<ProducerRecord<String, byte[]>>) record ->
+                        withValue(record, "{not json".getBytes(StandardCharsets.UTF_8))),
+                Arguments.of("JSON of the wrong shape", (UnaryOperator<ProducerRecord<String, byte[]>>) record ->
+                        withValue(record, "{\"orderId\": 42, \"lines\": \"none\"}".getBytes(StandardCharsets.UTF_8))),
+                Arguments.of("an unknown ce_type", (UnaryOperator<ProducerRecord<String, byte[]>>) record -> {
+                    record.headers().remove("ce_type");
+                    record.headers().add("ce_type", "dev.eventshop.order.teleported.v1".getBytes(StandardCharsets.UTF_8));
+                    return record;
+                }),
+                Arguments.of("a null value", (UnaryOperator<ProducerRecord<String, byte[]>>) record ->
+                        withValue(record, null)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("poison_records")
+    void a_poison_record_goes_to_the_dead_letter_topic_with_its_original_bytes_and_the_next_record_is_processed(
+            String kind, UnaryOperator<ProducerRecord<String, byte[]>> poison) throws Exception {
+        OrderId orderId = OrderId.newId();
+        ProducerRecord<String, byte[]> poisoned = poison.apply(valid(orderId));
+
+        send(poisoned);
+        send(valid(orderId));
+
+        await().atMost(WAIT).until(() -> listener.effects(orderId.toString()) == 1);
+        try (TopicProbe deadLetters = new TopicProbe(bootstrapServers, DLT)) {
+            ConsumerRecord<String, byte[]> dead = deadLetters.awaitAtLeast(1, withKey(orderId.toString()), WAIT)
+                    .getFirst();
+            assertThat(dead.value()).isEqualTo(poisoned.value());
+            assertThat(header(dead, "ce_id")).isEqualTo(producedHeader(poisoned, "ce_id"));
+            assertThat(header(dead, KafkaHeaders.ORIGINAL_TOPIC)).isEqualTo(TOPIC);
+            assertThat(header(dead, KafkaHeaders.EXCEPTION_MESSAGE)).as("the reason").isNotBlank();
+            assertThat(deadLetters.matching(withKey(orderId.toString()))).hasSize(1);
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> valid(OrderId orderId) {
+        return EventRecords.toProducerRecord(Samples.orderPlaced(orderId, 1), UUID.randomUUID(), Instant.now(), null);
+    }
+
+    private static ProducerRecord<String, byte[]> withValue(ProducerRecord<String, byte[]> record, byte[] value) {
+        return new ProducerRecord<>(record.topic(), null, record.key(), value, record.headers());
+    }
+
+    private static String producedHeader(ProducerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) throws Exception {
+        producer.send(record).get();
+    }
+}
