@@ -70,6 +70,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final String name;
 
     private volatile boolean running;
+    private volatile boolean leading;
     private @Nullable Thread worker;
 
     public OutboxRelay(String name, DataSource dataSource, TransactionTemplate transaction,
@@ -119,6 +120,11 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** Whether this relay held the lock for its latest batch, that is, whether it is the one publishing. */
+    public boolean isLeading() {
+        return leading;
     }
 
     /** Stop late, start early: consumers' handlers append events while they shut down. */
@@ -203,11 +209,16 @@ public class OutboxRelay implements SmartLifecycle {
             List<PendingRow> rows = jdbc.query(SELECT_PENDING, PendingRow.MAPPER, settings.getBatchSize());
             List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
             for (PendingRow row : rows) {
-                sends.add(send(row));
+                Future<RecordMetadata> sent = send(row);
+                sends.add(sent);
+                if (sent.isDone() && sent.state() == Future.State.FAILED) {
+                    // Failed without reaching the broker (no metadata in time): the rest would wait just as long.
+                    break;
+                }
             }
             List<Long> acknowledged = new ArrayList<>(rows.size());
             Exception failure = null;
-            for (int i = 0; i < rows.size() && failure == null; i++) {
+            for (int i = 0; i < sends.size() && failure == null; i++) {
                 try {
                     sends.get(i).get(settings.getSendTimeout().toMillis(), TimeUnit.MILLISECONDS);
                     acknowledged.add(rows.get(i).id());
@@ -231,7 +242,13 @@ public class OutboxRelay implements SmartLifecycle {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        return result == null ? BatchResult.NOT_LEADER : result;
+        BatchResult outcome = result == null ? BatchResult.NOT_LEADER : result;
+        if (outcome.leader() != leading) {
+            log.info(outcome.leader() ? "Outbox relay {} is now the active one" : "Outbox relay {} is on standby",
+                    name);
+            leading = outcome.leader();
+        }
+        return outcome;
     }
 
     private Future<RecordMetadata> send(PendingRow row) {
