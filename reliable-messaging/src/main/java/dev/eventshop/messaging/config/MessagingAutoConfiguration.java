@@ -119,8 +119,9 @@ public class MessagingAutoConfiguration {
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         int sendTimeout = (int) relay.getSendTimeout().toMillis();
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, sendTimeout);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(sendTimeout, 10_000));
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(sendTimeout, 10_000));
+        // Kafka wants delivery.timeout.ms >= linger.ms + request.timeout.ms.
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(sendTimeout / 2, 10_000));
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(sendTimeout / 2, 10_000));
         return config;
     }
 

@@ -1,0 +1,122 @@
+package dev.eventshop.messaging;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.eventshop.events.Topic;
+import dev.eventshop.messaging.config.MessagingAutoConfiguration;
+import dev.eventshop.messaging.config.MessagingProperties;
+import dev.eventshop.messaging.outbox.JdbcOutbox;
+import dev.eventshop.messaging.outbox.Outbox;
+import dev.eventshop.messaging.outbox.OutboxMetrics;
+import dev.eventshop.messaging.outbox.OutboxRelay;
+import dev.eventshop.messaging.outbox.TraceContext;
+import dev.eventshop.testsupport.Infrastructure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Outboxes and relays of one service's database without Spring, as separate replicas would run them: each relay has
+ * its own named connection pool (so a test can cut its sessions as a crash would) and its own producer.
+ */
+final class StandaloneRelays implements AutoCloseable {
+
+    private final Infrastructure infrastructure = Infrastructure.get();
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final String database;
+    private final String bootstrapServers;
+    final JdbcTemplate admin;
+
+    /** A fresh, migrated database; relays publish to {@code bootstrapServers}. */
+    StandaloneRelays(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        database = infrastructure.createDatabase("relays");
+        Flyway.configure().dataSource(infrastructure.jdbcUrl(database), infrastructure.username(),
+                infrastructure.password()).locations(MessagingAutoConfiguration.MIGRATIONS).load().migrate();
+        admin = new JdbcTemplate(pool("test-admin"));
+    }
+
+    /** Services create their topics at start-up; these tests run no service. */
+    void createTopic(Topic topic) throws Exception {
+        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            kafka.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    OutboxRelay relay(String name, Duration sendTimeout) {
+        HikariDataSource pool = pool(name);
+        MessagingProperties.Relay settings = new MessagingProperties().getRelay();
+        settings.setPollInterval(Duration.ofMillis(500));
+        settings.setSendTimeout(sendTimeout);
+        settings.setMaxBackoff(Duration.ofSeconds(1));
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(MessagingAutoConfiguration
+                .relayProducerProperties(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                        settings));
+        OutboxRelay relay = new OutboxRelay(name, pool,
+                new TransactionTemplate(new DataSourceTransactionManager(pool)), producer,
+                new TraceContext(null, null), new OutboxMetrics(new JdbcTemplate(pool), Clock.systemUTC(),
+                        new SimpleMeterRegistry()), settings);
+        resources.add(relay::stop);
+        return relay;
+    }
+
+    /** What the database sees when a replica's process dies: its sessions end, and its lock with them. */
+    void crash(OutboxRelay relay, String name) {
+        admin.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?",
+                name);
+        relay.stop();
+    }
+
+    /** An outbox as the service's business code uses it, with the transaction to append in. */
+    Appender appender() {
+        HikariDataSource pool = pool("app");
+        return new Appender(new JdbcOutbox(new JdbcTemplate(pool), new TraceContext(null, null), Clock.systemUTC(),
+                new SimpleMeterRegistry()), new TransactionTemplate(new DataSourceTransactionManager(pool)));
+    }
+
+    int pending() {
+        return admin.queryForObject("SELECT count(*) FROM outbox_event WHERE published_at IS NULL", Integer.class);
+    }
+
+    private HikariDataSource pool(String applicationName) {
+        HikariDataSource pool = new HikariDataSource();
+        String url = infrastructure.jdbcUrl(database);
+        pool.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + applicationName);
+        pool.setUsername(infrastructure.username());
+        pool.setPassword(infrastructure.password());
+        pool.setMaximumPoolSize(4);
+        resources.add(pool);
+        return pool;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable resource : resources.reversed()) {
+            resource.close();
+        }
+    }
+
+    record Appender(Outbox outbox, TransactionTemplate transaction) {
+
+        void append(dev.eventshop.events.IntegrationEvent event) {
+            transaction.executeWithoutResult(status -> outbox.append(event));
+        }
+    }
+}
