@@ -9,6 +9,7 @@ import dev.eventshop.events.OrderId;
 import dev.eventshop.events.Topics;
 import dev.eventshop.messaging.errors.RetryTopics;
 import dev.eventshop.testsupport.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,8 @@ class RetryAndDeadLetterIT {
 
     @Autowired
     ProbeListener listener;
+    @Autowired
+    MeterRegistry meters;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -65,8 +68,12 @@ class RetryAndDeadLetterIT {
 
         send(valid(orderId));
 
+        double retriesBefore = meters.counter("eventshop.messaging.retries", "topic", TOPIC).count();
+
         await().atMost(WAIT).until(() -> listener.effects(orderId.toString()) == 1);
         assertThat(listener.deliveries(orderId.toString())).isEqualTo(3);
+        assertThat(meters.counter("eventshop.messaging.retries", "topic", TOPIC).count() - retriesBefore)
+                .isGreaterThanOrEqualTo(2);
         try (TopicProbe retries = new TopicProbe(bootstrapServers, TOPIC + ".messaging-it.retry-0",
                 TOPIC + ".messaging-it.retry-1", DLT)) {
             List<ConsumerRecord<String, byte[]>> forwarded = retries.awaitAtLeast(2, withKey(orderId.toString()), WAIT);
@@ -97,10 +104,13 @@ class RetryAndDeadLetterIT {
         OrderId orderId = OrderId.newId();
         ProducerRecord<String, byte[]> poisoned = poison.apply(valid(orderId));
 
+        double deadLettersBefore = meters.counter("eventshop.messaging.dead.letters", "topic", TOPIC).count();
         send(poisoned);
         send(valid(orderId));
 
         await().atMost(WAIT).until(() -> listener.effects(orderId.toString()) == 1);
+        await().atMost(WAIT).until(() ->
+                meters.counter("eventshop.messaging.dead.letters", "topic", TOPIC).count() > deadLettersBefore);
         try (TopicProbe deadLetters = new TopicProbe(bootstrapServers, DLT)) {
             ConsumerRecord<String, byte[]> dead = deadLetters.awaitAtLeast(1, withKey(orderId.toString()), WAIT)
                     .getFirst();

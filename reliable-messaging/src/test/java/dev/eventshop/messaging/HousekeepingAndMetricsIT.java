@@ -1,0 +1,69 @@
+package dev.eventshop.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.eventshop.events.OrderId;
+import dev.eventshop.messaging.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@MessagingTestContext
+class HousekeepingAndMetricsIT {
+
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MessagingHousekeeping housekeeping;
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void the_purge_deletes_published_rows_past_their_retention_and_keeps_the_rest() {
+        OrderId old = OrderId.newId();
+        OrderId recent = OrderId.newId();
+        transaction.executeWithoutResult(status -> {
+            outbox.append(Samples.orderPlaced(old, 1));
+            outbox.append(Samples.orderPlaced(recent, 1));
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> publishedRows(old) + publishedRows(recent) == 2);
+        jdbc.update("UPDATE outbox_event SET published_at = now() - interval '8 days' WHERE record_key = ?",
+                old.toString());
+
+        housekeeping.purge();
+
+        assertThat(rows(old)).isZero();
+        assertThat(rows(recent)).isEqualTo(1);
+    }
+
+    @Test
+    void the_outbox_reports_pending_rows_the_oldest_ones_age_and_publish_latency() {
+        transaction.executeWithoutResult(status -> outbox.append(Samples.orderPlaced()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> meters.get("eventshop.outbox.publish.latency").timer().count() > 0);
+
+        assertThat(meters.get("eventshop.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(0);
+        assertThat(meters.get("eventshop.outbox.oldest.pending.age").gauge().value()).isGreaterThanOrEqualTo(0);
+        assertThat(meters.get("eventshop.outbox.publish.latency").timer().mean(java.util.concurrent.TimeUnit.SECONDS))
+                .isLessThan(2.0);
+    }
+
+    private int publishedRows(OrderId key) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM outbox_event WHERE record_key = ? AND published_at IS NOT NULL", Integer.class,
+                key.toString());
+    }
+
+    private int rows(OrderId key) {
+        return jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE record_key = ?", Integer.class,
+                key.toString());
+    }
+}
