@@ -18,6 +18,11 @@ interface Component {
     /** Starts it and returns once the components after it may start. */
     void start();
 
+    /** Whether it serves once {@link #start()} returns; if not, {@link #awaitReady()} waits for it. */
+    default boolean readyOnceStarted() {
+        return true;
+    }
+
     /** Waits until it serves, for components whose {@link #start()} returns early so that several start at once. */
     default void awaitReady() {
     }

@@ -3,6 +3,7 @@ package dev.eventshop.stack;
 import dev.eventshop.events.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,6 +83,9 @@ public final class EmbeddedStack {
                 new KafkaComponent(kafka, Topics.ALL.stream().map(TopicSpec::of).toList()));
 
         Map<String, String> serviceEnvironment = new LinkedHashMap<>();
+        // Every Kafka client logs its whole configuration at INFO: a hundred lines per consumer that would bury the
+        // services' own output on the shared console.
+        serviceEnvironment.put("LOGGING_LEVEL_ORG_APACHE_KAFKA", "WARN");
         infrastructure.forEach(component -> serviceEnvironment.putAll(component.serviceEnvironment()));
         List<Component> components = new ArrayList<>(infrastructure);
         List<String> warnings = new ArrayList<>();
@@ -112,19 +116,25 @@ public final class EmbeddedStack {
         }
         warnings.forEach(warning -> console.println("WARNING: " + warning));
         ChildProcesses.Registration stopOnExit = ChildProcesses.stopStackOnExit("eventshop", this::stopOnExit);
-        Instant jvmStart = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
+        // The JVM's start, not the process's: run-embedded execs java in the process that ran the build.
+        Instant jvmStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         try {
+            Map<Component, Instant> startedAt = new LinkedHashMap<>();
             for (Component component : components) {
                 console.println("Starting " + component.name() + " on port "
                         + component.ports().stream().map(String::valueOf).collect(Collectors.joining(", ")));
                 started.add(component);
-                Instant start = Instant.now();
+                startedAt.put(component, Instant.now());
                 component.start();
-                console.println(component.name() + " started in " + Banner.seconds(Duration.between(start,
-                        Instant.now())));
+                if (component.readyOnceStarted()) {
+                    console.println(component.name() + " is ready (" + since(startedAt.get(component)) + ")");
+                }
             }
             for (Component component : components) {
-                component.awaitReady();
+                if (!component.readyOnceStarted()) {
+                    component.awaitReady();
+                    console.println(component.name() + " is ready (" + since(startedAt.get(component)) + ")");
+                }
             }
         } catch (RuntimeException e) {
             if (stopping) {
@@ -148,6 +158,10 @@ public final class EmbeddedStack {
 
     List<String> warnings() {
         return warnings;
+    }
+
+    private static String since(Instant start) {
+        return Banner.seconds(Duration.between(start, Instant.now()));
     }
 
     private List<String> portsInUse() {
@@ -219,8 +233,7 @@ public final class EmbeddedStack {
             Instant start = Instant.now();
             try {
                 component.stop();
-                console.println(component.name() + " stopped in " + Banner.seconds(Duration.between(start,
-                        Instant.now())));
+                console.println(component.name() + " stopped (" + since(start) + ")");
             } catch (RuntimeException e) {
                 console.println("Could not stop " + component.name() + " cleanly: " + e.getMessage());
             }

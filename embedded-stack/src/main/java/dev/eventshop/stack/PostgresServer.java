@@ -12,6 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +30,7 @@ public final class PostgresServer implements AutoCloseable {
     public static final String PASSWORD = "postgres";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final Path dataDir;
@@ -85,11 +89,38 @@ public final class PostgresServer implements AutoCloseable {
             registration.close();
         }
         if (running != null) {
+            ProcessHandle postmaster = postmaster();
             try {
                 running.close();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not stop PostgreSQL on port " + port, e);
             }
+            awaitExit(postmaster);
+        }
+    }
+
+    /** The server process, read from its pid file: pg_ctl detaches it, so it is no child of this JVM. */
+    private @Nullable ProcessHandle postmaster() {
+        try {
+            String pid = Files.readAllLines(dataDir.resolve("pgdata").resolve("postmaster.pid")).getFirst().trim();
+            return ProcessHandle.of(Long.parseLong(pid)).orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** pg_ctl returns once the pid file is gone, a moment before the process itself. */
+    private void awaitExit(@Nullable ProcessHandle postmaster) {
+        if (postmaster == null) {
+            return;
+        }
+        try {
+            postmaster.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("PostgreSQL (pid " + postmaster.pid() + ") still runs "
+                    + STOP_TIMEOUT.toSeconds() + " s after it was asked to stop", e);
         }
     }
 

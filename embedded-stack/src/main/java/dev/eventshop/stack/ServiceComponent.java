@@ -31,6 +31,11 @@ final class ServiceComponent implements Component {
     }
 
     @Override
+    public boolean readyOnceStarted() {
+        return false;
+    }
+
+    @Override
     public void awaitReady() {
         process.awaitReady(READY_TIMEOUT);
     }
