@@ -208,8 +208,12 @@ public class OutboxRelay implements SmartLifecycle {
             }
             List<PendingRow> rows = jdbc.query(SELECT_PENDING, PendingRow.MAPPER, settings.getBatchSize());
             List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+            List<TraceContext.ProducerSpan> spans = new ArrayList<>(rows.size());
             for (PendingRow row : rows) {
-                Future<RecordMetadata> sent = send(row);
+                TraceContext.ProducerSpan span = trace.startProducerSpan("outbox publish " + row.topic(),
+                        row.traceparent());
+                spans.add(span);
+                Future<RecordMetadata> sent = send(row, span.traceparent());
                 sends.add(sent);
                 if (sent.isDone() && sent.state() == Future.State.FAILED) {
                     // Failed without reaching the broker (no metadata in time): the rest would wait just as long.
@@ -219,10 +223,15 @@ public class OutboxRelay implements SmartLifecycle {
             List<Long> acknowledged = new ArrayList<>(rows.size());
             Exception failure = null;
             for (int i = 0; i < sends.size() && failure == null; i++) {
+                PendingRow row = rows.get(i);
                 try {
-                    sends.get(i).get(settings.getSendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                    acknowledged.add(rows.get(i).id());
-                    metrics.published(rows.get(i).createdAt());
+                    RecordMetadata metadata = sends.get(i).get(settings.getSendTimeout().toMillis(),
+                            TimeUnit.MILLISECONDS);
+                    acknowledged.add(row.id());
+                    metrics.published(row.createdAt());
+                    spans.get(i).inScope(() -> log.info("Published {} {} to {}-{}@{} key {}", row.headers()
+                            .get("ce_type"), row.eventId(), metadata.topic(), metadata.partition(), metadata.offset(),
+                            row.key()));
                 } catch (ExecutionException e) {
                     failure = (Exception) e.getCause();
                 } catch (TimeoutException e) {
@@ -231,6 +240,9 @@ public class OutboxRelay implements SmartLifecycle {
                     Thread.currentThread().interrupt();
                     failure = e;
                 }
+            }
+            for (int i = 0; i < spans.size(); i++) {
+                spans.get(i).end(i < acknowledged.size() ? null : failure);
             }
             // Only the acknowledged prefix: a later row of the same key must not overtake an earlier one.
             if (!acknowledged.isEmpty()) {
@@ -251,16 +263,14 @@ public class OutboxRelay implements SmartLifecycle {
         return outcome;
     }
 
-    private Future<RecordMetadata> send(PendingRow row) {
-        return trace.inProducerSpan("outbox publish " + row.topic(), row.traceparent(), traceparent -> {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(),
-                    row.payload().getBytes(StandardCharsets.UTF_8));
-            row.headers().forEach((key, value) -> record.headers().add(key, value.getBytes(StandardCharsets.UTF_8)));
-            if (traceparent != null) {
-                record.headers().add(EventRecords.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
-            }
-            return producer.send(record);
-        });
+    private Future<RecordMetadata> send(PendingRow row, @Nullable String traceparent) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(),
+                row.payload().getBytes(StandardCharsets.UTF_8));
+        row.headers().forEach((key, value) -> record.headers().add(key, value.getBytes(StandardCharsets.UTF_8)));
+        if (traceparent != null) {
+            record.headers().add(EventRecords.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+        }
+        return producer.send(record);
     }
 
     record BatchResult(boolean leader, int selected, int published, @Nullable Exception failure) {
@@ -268,11 +278,12 @@ public class OutboxRelay implements SmartLifecycle {
         static final BatchResult NOT_LEADER = new BatchResult(false, 0, 0, null);
     }
 
-    private record PendingRow(long id, String topic, String key, String payload, Map<String, String> headers,
-            @Nullable String traceparent, Instant createdAt) {
+    private record PendingRow(long id, String eventId, String topic, String key, String payload,
+            Map<String, String> headers, @Nullable String traceparent, Instant createdAt) {
 
         static final RowMapper<PendingRow> MAPPER = (rs, rowNum) -> new PendingRow(
                 rs.getLong("id"),
+                rs.getString("event_id"),
                 rs.getString("topic"),
                 rs.getString("record_key"),
                 rs.getString("payload"),

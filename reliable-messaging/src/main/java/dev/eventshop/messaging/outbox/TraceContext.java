@@ -5,12 +5,12 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Carries a trace across the outbox: captures the current span as a W3C {@code traceparent} on append, and on publish
- * starts a producer span whose parent is the captured one. Without a tracer both are no-ops.
+ * starts a producer span whose parent is the captured one. Without a tracer both are no-ops that pass the captured
+ * {@code traceparent} through unchanged.
  */
 public final class TraceContext {
 
@@ -36,28 +36,56 @@ public final class TraceContext {
         return carrier.get("traceparent");
     }
 
-    /**
-     * Runs {@code work} inside a producer span that continues {@code traceparent}; {@code work} receives the
-     * {@code traceparent} of that span, to send with the record so that consumers continue the same trace.
-     */
-    public <T> T inProducerSpan(String name, @Nullable String traceparent, Function<@Nullable String, T> work) {
+    /** Starts a producer span that continues {@code traceparent}; end it when the broker has answered. */
+    public ProducerSpan startProducerSpan(String name, @Nullable String traceparent) {
         if (tracer == null || propagator == null) {
-            return work.apply(traceparent);
+            return new ProducerSpan(null, null, traceparent);
         }
         Map<String, String> incoming = traceparent == null ? Map.of() : Map.of("traceparent", traceparent);
         Span span = propagator.extract(incoming, (carrier, key) -> carrier.get(key))
                 .name(name)
                 .kind(Span.Kind.PRODUCER)
                 .start();
-        try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
-            Map<String, String> outgoing = new HashMap<>();
-            propagator.inject(span.context(), outgoing, Map::put);
-            return work.apply(outgoing.getOrDefault("traceparent", traceparent));
-        } catch (RuntimeException e) {
-            span.error(e);
-            throw e;
-        } finally {
-            span.end();
+        Map<String, String> outgoing = new HashMap<>();
+        propagator.inject(span.context(), outgoing, Map::put);
+        return new ProducerSpan(tracer, span, outgoing.getOrDefault("traceparent", traceparent));
+    }
+
+    /** A started producer span and the {@code traceparent} to send with the record so consumers continue it. */
+    public static final class ProducerSpan {
+
+        private final @Nullable Tracer tracer;
+        private final @Nullable Span span;
+        private final @Nullable String traceparent;
+
+        private ProducerSpan(@Nullable Tracer tracer, @Nullable Span span, @Nullable String traceparent) {
+            this.tracer = tracer;
+            this.span = span;
+            this.traceparent = traceparent;
+        }
+
+        public @Nullable String traceparent() {
+            return traceparent;
+        }
+
+        /** Runs {@code work} with this span current, so log lines carry its trace id. */
+        public void inScope(Runnable work) {
+            if (tracer == null || span == null) {
+                work.run();
+                return;
+            }
+            try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
+                work.run();
+            }
+        }
+
+        public void end(@Nullable Throwable failure) {
+            if (span != null) {
+                if (failure != null) {
+                    span.error(failure);
+                }
+                span.end();
+            }
         }
     }
 }
