@@ -9,7 +9,13 @@ public final class Services {
     public static final ServiceSpec ORDER_SERVICE =
             new ServiceSpec("order-service", 8081, "orders", Path.of("order-service/target/order-service.jar"));
 
-    public static final List<ServiceSpec> ALL = List.of(ORDER_SERVICE);
+    public static final ServiceSpec INVENTORY_SERVICE = new ServiceSpec("inventory-service", 8082, "inventory",
+            Path.of("inventory-service/target/inventory-service.jar"));
+
+    public static final ServiceSpec PAYMENT_SERVICE =
+            new ServiceSpec("payment-service", 8083, "payments", Path.of("payment-service/target/payment-service.jar"));
+
+    public static final List<ServiceSpec> ALL = List.of(ORDER_SERVICE, INVENTORY_SERVICE, PAYMENT_SERVICE);
 
     /** Each service's own database, all on one server; created up front, so services not built yet cost nothing. */
     public static final List<String> DATABASES = List.of("orders", "inventory", "payments", "emails", "analytics");

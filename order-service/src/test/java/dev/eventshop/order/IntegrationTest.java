@@ -3,24 +3,12 @@ package dev.eventshop.order;
 import static org.awaitility.Awaitility.await;
 
 import dev.eventshop.events.IntegrationEvent;
-import dev.eventshop.events.Money;
-import dev.eventshop.events.Sku;
-import dev.eventshop.events.inventory.ProductUpdated;
-import dev.eventshop.messaging.EventRecords;
 import dev.eventshop.testsupport.TopicProbe;
 import dev.eventshop.testsupport.WithRealInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,15 +32,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("it")
 @Import(TestHooks.class)
 public abstract class IntegrationTest {
-
-    /** The contract's seed products. */
-    protected static final List<ProductUpdated> SEED_PRODUCTS = List.of(
-            product("KB-001", "Mechanical keyboard", "89.00", 100),
-            product("MS-002", "Wireless mouse", "29.00", 100),
-            product("MN-003", "27-inch monitor", "249.00", 50),
-            product("HB-004", "USB-C hub", "39.00", 100),
-            product("CB-005", "Limited edition cable", "9.00", 5),
-            product("LS-006", "Laptop stand", "45.00", 0));
 
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -84,12 +63,12 @@ public abstract class IntegrationTest {
     /** Publishes the seed products to the catalog topic, once per test run, and waits until the replica has them. */
     @BeforeEach
     void seedCatalog() {
-        if (catalogSize() >= SEED_PRODUCTS.size()) {
+        if (catalogSize() >= SeedCatalog.PRODUCTS.size()) {
             return;
         }
-        SEED_PRODUCTS.forEach(this::publish);
+        SeedCatalog.PRODUCTS.forEach(this::publish);
         await("the catalog replica has the seed products").atMost(Duration.ofSeconds(60))
-                .until(() -> catalogSize() >= SEED_PRODUCTS.size());
+                .until(() -> catalogSize() >= SeedCatalog.PRODUCTS.size());
     }
 
     @AfterAll
@@ -107,14 +86,10 @@ public abstract class IntegrationTest {
 
     /** Publishes an event with a given id (to redeliver it) and time, and waits until the broker has it. */
     protected UUID publish(IntegrationEvent event, UUID eventId, Instant time) {
-        try {
-            producer().send(EventRecords.toProducerRecord(event, eventId, time, null)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish " + event, e);
+        if (producer == null) {
+            producer = SeedCatalog.producer(bootstrapServers);
         }
+        SeedCatalog.send(producer, event, eventId, time);
         return eventId;
     }
 
@@ -136,20 +111,7 @@ public abstract class IntegrationTest {
 
     private long catalogSize() {
         return jdbc.sql("SELECT count(*) FROM catalog_product WHERE sku IN (:skus)")
-                .param("skus", SEED_PRODUCTS.stream().map(product -> product.sku().value()).toList())
+                .param("skus", SeedCatalog.PRODUCTS.stream().map(product -> product.sku().value()).toList())
                 .query(Long.class).single();
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-        }
-        return producer;
-    }
-
-    private static ProductUpdated product(String sku, String name, String price, int stock) {
-        return new ProductUpdated(new Sku(sku), name, Money.of(price, "EUR"), stock, 0,
-                Instant.parse("2026-01-01T00:00:00Z"));
     }
 }

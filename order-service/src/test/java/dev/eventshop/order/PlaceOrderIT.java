@@ -68,7 +68,7 @@ class PlaceOrderIT extends IntegrationTest {
         assertThat(header(record, "ce_subject")).isEqualTo(orderId);
         assertThat(Instant.parse(header(record, "ce_time"))).isNotNull();
         assertThat(header(record, "content-type")).isEqualTo("application/json");
-        assertThat(header(record, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        assertThat(header(record, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
         OrderPlaced placed = EventJson.read(record.value(), OrderPlaced.class);
         assertThat(placed.orderId().toString()).isEqualTo(orderId);
         assertThat(placed.customerId().value()).isEqualTo("alice");

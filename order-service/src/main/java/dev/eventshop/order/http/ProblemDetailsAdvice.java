@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -17,13 +18,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -63,22 +66,53 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
-            String field = path(mapping.getPath());
             return problem(Problems.invalidRequest("The request body does not have the expected shape.",
-                    List.of(new FieldProblem(field, "has the wrong type or format"))), headers);
+                    List.of(new FieldProblem(path(mapping.getPath()), "has the wrong type or format"))), headers);
         }
-        String detail = cause instanceof StreamReadException || cause instanceof JacksonException
+        if (cause instanceof InputCoercionException coercion && coercion.processor() != null) {
+            String field = path(coercion.processor().streamReadContext().pathAsPointer());
+            return problem(Problems.invalidRequest("The request body does not have the expected shape.",
+                    List.of(new FieldProblem(field, "is out of range"))), headers);
+        }
+        String detail = cause instanceof JacksonException
                 ? "The request body is not well-formed JSON."
                 : "The request body is missing or cannot be read.";
         return problem(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail), headers);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName() == null ? "request" : e.getPropertyName();
+        return problem(Problems.invalidRequest("The request is not valid.",
+                List.of(new FieldProblem(field, "has the wrong type or format"))), headers);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        return problem(Problems.invalidRequest("The request is not valid.",
+                List.of(new FieldProblem(e.getParameterName(), "is required"))), headers);
     }
 
     /** Whatever nothing else handled: a bug or an outage, not bad input. Logged in full, answered without details. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Request failed", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ProblemDetail.forStatusAndDetail(
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.plain(
                 HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed. It has been logged."));
+    }
+
+    /** Spring MVC's own problems (404, 405, 415, ...) leave the type out; this service always names one. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem && problem.getType() == null) {
+            problem.setType(Problems.PLAIN_HTTP);
+        }
+        return response;
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem, HttpHeaders headers) {
@@ -87,6 +121,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static String message(MessageSourceResolvable error) {
         return error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage();
+    }
+
+    /** {@code items[0].quantity} for the JSON pointer {@code /items/0/quantity}. */
+    private static String path(JsonPointer pointer) {
+        StringBuilder path = new StringBuilder();
+        for (JsonPointer segment = pointer; !segment.matches(); segment = segment.tail()) {
+            if (segment.getMatchingIndex() >= 0) {
+                path.append('[').append(segment.getMatchingIndex()).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(segment.getMatchingProperty());
+            }
+        }
+        return path.toString();
     }
 
     /** {@code items[0].quantity} for Jackson's path of references. */

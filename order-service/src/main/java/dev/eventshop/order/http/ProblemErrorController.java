@@ -30,7 +30,7 @@ class ProblemErrorController implements ErrorController {
                 ? HttpStatus.valueOf(value)
                 : HttpStatus.NOT_FOUND;
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, switch (status) {
+        ProblemDetail problem = Problems.plain(status, switch (status) {
             case NOT_FOUND -> "There is nothing at " + (path == null ? request.getRequestURI() : path) + ".";
             case INTERNAL_SERVER_ERROR -> "The request could not be completed. It has been logged.";
             default -> status.getReasonPhrase() + ".";

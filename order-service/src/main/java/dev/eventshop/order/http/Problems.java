@@ -7,7 +7,7 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * The service's RFC 9457 problem types, and a way to build problem details of them. Plain HTTP errors (404, 405, 415,
- * ...) keep the type {@code about:blank}: their status says it all.
+ * ...) have the type {@code about:blank}: their status says it all. Every problem has a type.
  */
 public final class Problems {
 
@@ -18,6 +18,16 @@ public final class Problems {
     public static final String ERRORS = "errors";
 
     private Problems() {
+    }
+
+    /** The type of a problem that is no more than its HTTP status (RFC 9457, section 4.2.1). */
+    public static final URI PLAIN_HTTP = URI.create("about:blank");
+
+    /** A problem that its status says all about, such as 405 or 500. */
+    public static ProblemDetail plain(HttpStatus status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(PLAIN_HTTP);
+        return problem;
     }
 
     /** A problem of one of this service's types, for instance {@code unknown-sku}. */

@@ -46,6 +46,19 @@ public class MessagingProperties {
         private Duration lockTimeout = Duration.ofSeconds(60);
         /** How long published rows are kept before the purge deletes them. */
         private Duration retention = Duration.ofDays(7);
+        /**
+         * Test hook: send every record twice, as a redelivery would, to show that consumers apply each event once.
+         * Never on in production.
+         */
+        private boolean duplicateDeliveries = false;
+
+        public boolean isDuplicateDeliveries() {
+            return duplicateDeliveries;
+        }
+
+        public void setDuplicateDeliveries(boolean duplicateDeliveries) {
+            this.duplicateDeliveries = duplicateDeliveries;
+        }
 
         public boolean isEnabled() {
             return enabled;

@@ -41,7 +41,7 @@ public class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public void append(IntegrationEvent event) {
+    public AppendedEvent append(IntegrationEvent event) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalTransactionStateException(
                     "Outbox.append needs the caller's transaction, so the event commits with the business change");
@@ -57,5 +57,6 @@ public class JdbcOutbox implements Outbox {
                 new String(record.value(), StandardCharsets.UTF_8), JSON.writeValueAsString(headers),
                 trace.currentTraceparent());
         meters.counter("eventshop.outbox.appended", "topic", record.topic()).increment();
+        return new AppendedEvent(eventId, now);
     }
 }

@@ -11,7 +11,8 @@ public interface Outbox {
     /**
      * Appends an event to the outbox.
      *
+     * @return the id and time the event is published with
      * @throws org.springframework.transaction.IllegalTransactionStateException when called outside a transaction
      */
-    void append(IntegrationEvent event);
+    AppendedEvent append(IntegrationEvent event);
 }

@@ -270,6 +270,9 @@ public class OutboxRelay implements SmartLifecycle {
         if (traceparent != null) {
             record.headers().add(EventRecords.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
         }
+        if (settings.isDuplicateDeliveries()) {
+            producer.send(record);
+        }
         return producer.send(record);
     }
 

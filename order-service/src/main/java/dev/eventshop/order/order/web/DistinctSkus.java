@@ -27,10 +27,10 @@ import org.jspecify.annotations.Nullable;
     Class<? extends Payload>[] payload() default {};
 
     /** Null items and null SKUs are other constraints' business. */
-    class Validator implements ConstraintValidator<DistinctSkus, List<PlaceOrderRequest.@Nullable Item>> {
+    class Validator implements ConstraintValidator<DistinctSkus, List<PlaceOrderRequest.@Nullable RequestedItem>> {
 
         @Override
-        public boolean isValid(@Nullable List<PlaceOrderRequest.@Nullable Item> items,
+        public boolean isValid(@Nullable List<PlaceOrderRequest.@Nullable RequestedItem> items,
                 ConstraintValidatorContext context) {
             if (items == null) {
                 return true;
@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
             Set<String> seen = new HashSet<>();
             return items.stream()
                     .filter(Objects::nonNull)
-                    .map(PlaceOrderRequest.Item::sku)
+                    .map(PlaceOrderRequest.RequestedItem::sku)
                     .filter(Objects::nonNull)
                     .allMatch(seen::add);
         }

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,6 +59,7 @@ class OrderController {
      * a retry of the same request gets the first response again, and no second order.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<OrderResponse> place(
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest request) {
@@ -74,7 +76,7 @@ class OrderController {
         OrderResponse response = json.readValue(stored.body(), OrderResponse.class);
         OrderLogContext.put(response.orderId());
         return ResponseEntity.status(stored.status())
-                .location(location(response))
+                .location(stored.location() == null ? location(response) : URI.create(stored.location()))
                 .header(REPLAYED, Boolean.toString(outcome.replayed()))
                 .body(response);
     }

@@ -14,18 +14,18 @@ import org.jspecify.annotations.Nullable;
  *
  * @param cancellationReason present only when the order was cancelled
  */
-record OrderResponse(String orderId, String customerId, OrderStatus status, List<Item> items, String total,
+record OrderResponse(String orderId, String customerId, OrderStatus status, List<OrderItem> items, String total,
         String currency, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable CancellationReason cancellationReason,
         Instant createdAt, Instant updatedAt) {
 
     /** One line: a product, how many, and its price when the order was placed. */
-    record Item(String sku, int quantity, String unitPrice) {
+    record OrderItem(String sku, int quantity, String unitPrice) {
     }
 
     static OrderResponse of(Order order) {
         return new OrderResponse(order.id().toString(), order.customerId().value(), order.status(),
                 order.lines().stream()
-                        .map(line -> new Item(line.sku().value(), line.quantity(), amount(line.unitPrice())))
+                        .map(line -> new OrderItem(line.sku().value(), line.quantity(), amount(line.unitPrice())))
                         .toList(),
                 amount(order.total()), order.total().currency(), order.cancellationReason().orElse(null),
                 order.createdAt(), order.updatedAt());

@@ -22,10 +22,11 @@ import org.jspecify.annotations.Nullable;
  */
 record PlaceOrderRequest(
         @NotBlank @Size(max = 100) @Nullable String customerId,
-        @NotNull @Size(min = 1, max = Order.MAX_LINES) @DistinctSkus @Valid @Nullable List<@NotNull Item> items) {
+        @NotNull @Size(min = 1, max = Order.MAX_LINES) @DistinctSkus
+        @Nullable List<@NotNull @Valid RequestedItem> items) {
 
     /** A quantity of one product. */
-    record Item(
+    record RequestedItem(
             @NotBlank @Size(max = 64) @Nullable String sku,
             @NotNull @Min(1) @Max(OrderLine.MAX_QUANTITY) @Nullable Integer quantity) {
     }

@@ -1,0 +1,125 @@
+package dev.eventshop.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** {@code Idempotency-Key} on {@code POST /orders}: a retry gets the first answer, and never a second order. */
+class IdempotencyIT extends IntegrationTest {
+
+    private static final String KEY = "Idempotency-Key";
+
+    @Test
+    void replays_the_first_response_to_a_retry_with_the_same_key_and_body() {
+        String customer = uniqueCustomer();
+        String key = UUID.randomUUID().toString();
+
+        Http.Response first = http.postJson("/orders", order(customer, "KB-001", 2), KEY, key);
+        Http.Response retry = http.postJson("/orders", order(customer, "KB-001", 2), KEY, key);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(202);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(202);
+        assertThat(retry.json()).isEqualTo(first.json());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        String orderId = first.json().get("orderId").asString();
+        assertThat(ordersOf(customer)).isEqualTo(1);
+        assertThat(outboxCount(orderId, PlaceOrderIT.PLACED)).isEqualTo(1);
+    }
+
+    @Test
+    void recognises_the_same_body_written_differently() {
+        String customer = uniqueCustomer();
+        String key = UUID.randomUUID().toString();
+
+        Http.Response first = http.postJson("/orders", order(customer, "MS-002", 1), KEY, key);
+        Http.Response retry = http.postJson("/orders", """
+                {
+                  "items" : [ { "quantity" : 1, "sku" : "MS-002" } ],
+                  "customerId" : "%s"
+                }""".formatted(customer), KEY, key);
+
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.json().get("orderId")).isEqualTo(first.json().get("orderId"));
+        assertThat(ordersOf(customer)).isEqualTo(1);
+    }
+
+    @Test
+    void refuses_the_same_key_with_a_different_body() {
+        String customer = uniqueCustomer();
+        String key = UUID.randomUUID().toString();
+        http.postJson("/orders", order(customer, "KB-001", 1), KEY, key);
+
+        Http.Response other = http.postJson("/orders", order(customer, "KB-001", 5), KEY, key);
+
+        assertThat(other.status()).as(other.toString()).isEqualTo(422);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+        assertThat(other.json().get("type").asString()).endsWith("/idempotency-key-reused");
+        assertThat(ordersOf(customer)).isEqualTo(1);
+    }
+
+    @Test
+    void answers_409_while_the_first_request_with_the_key_is_in_flight() throws Exception {
+        String customer = uniqueCustomer();
+        String key = UUID.randomUUID().toString();
+        PlacementGate.Gate gate = placementGate.closeFor(customer);
+        CompletableFuture<Http.Response> first = CompletableFuture.supplyAsync(
+                () -> http.postJson("/orders", order(customer, "HB-004", 1), KEY, key));
+        gate.awaitArrival();
+
+        Http.Response concurrent = http.postJson("/orders", order(customer, "HB-004", 1), KEY, key);
+        gate.open();
+        Http.Response firstResponse = first.get(30, TimeUnit.SECONDS);
+        Http.Response afterwards = http.postJson("/orders", order(customer, "HB-004", 1), KEY, key);
+
+        assertThat(concurrent.status()).as(concurrent.toString()).isEqualTo(409);
+        assertThat(concurrent.contentType()).startsWith("application/problem+json");
+        assertThat(concurrent.json().get("type").asString()).endsWith("/idempotency-key-in-flight");
+        assertThat(firstResponse.status()).as(firstResponse.toString()).isEqualTo(202);
+        assertThat(afterwards.status()).isEqualTo(202);
+        assertThat(afterwards.json().get("orderId")).isEqualTo(firstResponse.json().get("orderId"));
+        assertThat(ordersOf(customer)).isEqualTo(1);
+    }
+
+    @Test
+    void a_request_that_fails_releases_its_key_for_a_corrected_retry() {
+        String customer = uniqueCustomer();
+        String key = UUID.randomUUID().toString();
+
+        Http.Response failed = http.postJson("/orders", order(customer, "NOPE-404", 1), KEY, key);
+        Http.Response corrected = http.postJson("/orders", order(customer, "KB-001", 1), KEY, key);
+
+        assertThat(failed.status()).isEqualTo(422);
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(202);
+        assertThat(ordersOf(customer)).isEqualTo(1);
+    }
+
+    @Test
+    void keys_are_independent_of_each_other() {
+        String customer = uniqueCustomer();
+
+        Http.Response one = http.postJson("/orders", order(customer, "KB-001", 1), KEY, UUID.randomUUID().toString());
+        Http.Response two = http.postJson("/orders", order(customer, "KB-001", 1), KEY, UUID.randomUUID().toString());
+
+        assertThat(one.json().get("orderId")).isNotEqualTo(two.json().get("orderId"));
+        assertThat(ordersOf(customer)).isEqualTo(2);
+    }
+
+    private long ordersOf(String customer) {
+        return jdbc.sql("SELECT count(*) FROM orders WHERE customer_id = :customer").param("customer", customer)
+                .query(Long.class).single();
+    }
+
+    private static String uniqueCustomer() {
+        return "idem-" + UUID.randomUUID();
+    }
+
+    private static String order(String customer, String sku, int quantity) {
+        return """
+                {"customerId": "%s", "items": [{"sku": "%s", "quantity": %d}]}""".formatted(customer, sku, quantity);
+    }
+}
