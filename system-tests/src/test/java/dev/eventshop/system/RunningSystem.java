@@ -1,0 +1,103 @@
+package dev.eventshop.system;
+
+import dev.eventshop.events.Topics;
+import dev.eventshop.stack.KafkaBroker;
+import dev.eventshop.stack.Ports;
+import dev.eventshop.stack.PostgresServer;
+import dev.eventshop.stack.ServiceProcess;
+import dev.eventshop.stack.ServiceSpec;
+import dev.eventshop.stack.Services;
+import dev.eventshop.stack.TopicSpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The system as the embedded stack runs it: PostgreSQL, a Kafka broker and each service's jar as its own process, on
+ * free ports, started with the launcher's own classes. Extra environment goes to every service.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final PostgresServer postgres;
+    private final KafkaBroker kafka;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    RunningSystem(Path dataDir, List<ServiceSpec> specs, Map<String, String> environment) {
+        Path repositoryRoot = Path.of("").toAbsolutePath().getParent();
+        postgres = new PostgresServer(dataDir.resolve("postgres"), 0);
+        kafka = new KafkaBroker(dataDir.resolve("kafka"), 0);
+        postgres.start();
+        Services.DATABASES.forEach(postgres::createDatabaseIfMissing);
+        kafka.start();
+        kafka.createTopics(Topics.ALL.stream().map(TopicSpec::of).toList());
+        List<ServiceProcess> started = new ArrayList<>();
+        for (ServiceSpec spec : specs) {
+            ServiceSpec onFreePort = new ServiceSpec(spec.name(), Ports.findFree(), spec.database(), spec.jar());
+            ServiceProcess process = new ServiceProcess(onFreePort, onFreePort.jarIn(repositoryRoot),
+                    postgres.jdbcUrl(spec.database()), kafka.bootstrapServers(), environment);
+            process.start();
+            services.put(spec.name(), process);
+            started.add(process);
+        }
+        for (ServiceProcess process : started) {
+            process.awaitReady(Duration.ofMinutes(3));
+        }
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    HttpResponse<String> post(String service, String path, String json) {
+        return send(service, HttpRequest.newBuilder(uri(service, path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    JsonNode get(String service, String path) {
+        HttpResponse<String> response = send(service, HttpRequest.newBuilder(uri(service, path)).GET());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " on " + service + " answered " + response.statusCode()
+                    + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    private URI uri(String service, String path) {
+        return URI.create(services.get(service).spec().url() + path);
+    }
+
+    private HttpResponse<String> send(String service, HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(ServiceProcess::stop);
+        kafka.stop();
+        postgres.stop();
+    }
+}
