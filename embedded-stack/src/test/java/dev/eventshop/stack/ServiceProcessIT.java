@@ -53,9 +53,11 @@ class ServiceProcessIT {
         service.awaitReady(Duration.ofSeconds(30));
 
         assertThat(service.isRunning()).isTrue();
+        // Padded to the longest service name, so that the bars of all services line up.
+        ConsolePrefix prefix = ConsolePrefix.of("fake-service", Services.nameWidth(), false);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(consoleText())
-                .contains("fake-service  | kafka localhost:19092")
-                .contains("fake-service  | database jdbc:postgresql://localhost:15432/fake as postgres"));
+                .contains(prefix.apply("kafka localhost:19092"))
+                .contains(prefix.apply("database jdbc:postgresql://localhost:15432/fake as postgres")));
 
         service.stop();
 
