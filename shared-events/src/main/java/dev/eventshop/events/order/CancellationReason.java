@@ -1,6 +1,9 @@
 package dev.eventshop.events.order;
 
-/** Why an order was cancelled. New reasons may be added; consumers treat an unknown one as a cancellation. */
+/**
+ * Why an order was cancelled. Consumers reject a value they do not know (the record goes to their dead-letter topic),
+ * so a new reason needs a new version of the events that carry it.
+ */
 public enum CancellationReason {
     OUT_OF_STOCK,
     PAYMENT_DECLINED
