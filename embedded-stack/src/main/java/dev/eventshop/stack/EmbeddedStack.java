@@ -28,6 +28,10 @@ public final class EmbeddedStack {
     static final int KAFKA_PORT = 9092;
     /** Not 5432, which a PostgreSQL installed on the machine would already have. */
     static final int POSTGRES_PORT = 15432;
+    static final int SMTP_PORT = 3025;
+    static final int SMTP_API_PORT = 8025;
+    /** Put there by this module's build (see its pom), outside the launcher's class path. */
+    static final Path SMTP_JAR = Path.of("embedded-stack/target/smtp/greenmail-standalone.jar");
 
     private static final String DATA_DIR_MARKER = ".eventshop-data";
 
@@ -78,9 +82,12 @@ public final class EmbeddedStack {
         Path dataDir = repositoryRoot.resolve(options.dataDir()).normalize();
         PostgresServer postgres = new PostgresServer(dataDir.resolve("postgres"), POSTGRES_PORT);
         KafkaBroker kafka = new KafkaBroker(dataDir.resolve("kafka"), KAFKA_PORT);
+        SmtpServer smtp = new SmtpServer(repositoryRoot.resolve(SMTP_JAR), dataDir.resolve("smtp"), SMTP_PORT,
+                SMTP_API_PORT);
         List<Component> infrastructure = List.of(
                 new PostgresComponent(postgres, Services.DATABASES),
-                new KafkaComponent(kafka, Topics.ALL.stream().map(TopicSpec::of).toList()));
+                new KafkaComponent(kafka, Topics.ALL.stream().map(TopicSpec::of).toList()),
+                new SmtpComponent(smtp));
 
         Map<String, String> serviceEnvironment = new LinkedHashMap<>();
         // Every Kafka client logs its whole configuration at INFO: a hundred lines per consumer that would bury the
