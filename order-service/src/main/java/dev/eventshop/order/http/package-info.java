@@ -1,4 +1,4 @@
-/** The HTTP edge shared by every feature: every error as RFC 9457 problem details, and the request body size limit. */
+/** The service's OpenAPI description; the shared HTTP edge (problem details, body limit) comes from service-web. */
 @NullMarked
 package dev.eventshop.order.http;
 

@@ -1,7 +1,7 @@
 package dev.eventshop.order.idempotency;
 
-import dev.eventshop.order.http.Problems;
-import dev.eventshop.order.http.Problems.FieldProblem;
+import dev.eventshop.web.Problems;
+import dev.eventshop.web.Problems.FieldProblem;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

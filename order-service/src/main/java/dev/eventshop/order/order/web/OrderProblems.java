@@ -1,8 +1,8 @@
 package dev.eventshop.order.order.web;
 
 import dev.eventshop.events.Sku;
-import dev.eventshop.order.http.Problems;
-import dev.eventshop.order.http.Problems.FieldProblem;
+import dev.eventshop.web.Problems;
+import dev.eventshop.web.Problems.FieldProblem;
 import dev.eventshop.order.order.application.UnknownProductsException;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package dev.eventshop.order.http;
+package dev.eventshop.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -6,14 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes problem details straight to a servlet response, for the places outside Spring MVC's content negotiation: a
  * filter that refuses a request before it reaches a controller, and the container's error page.
  */
-@Component
 public class ProblemWriter {
 
     private final JsonMapper json;

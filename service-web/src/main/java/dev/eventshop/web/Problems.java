@@ -1,4 +1,4 @@
-package dev.eventshop.order.http;
+package dev.eventshop.web;
 
 import java.net.URI;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.eventshop.order.http;
+package dev.eventshop.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -16,24 +16,22 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body over {@value #MAX_BODY_BYTES} bytes with {@code 413} problem details. A declared
+ * Refuses a request body over {@code eventshop.web.max-request-body} (64 KiB unless set) with {@code 413} problem
+ * details. A declared
  * {@code Content-Length} is checked before anything is read; a chunked body is read up to one byte past the limit,
  * and when it fits, handed on from memory.
  */
-@Component
 class RequestBodyLimitFilter extends OncePerRequestFilter implements Ordered {
 
-    /** 64 KiB: a hundred order lines fit in a fraction of that. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
-
     private final ProblemWriter problems;
+    private final int maxBodyBytes;
 
-    RequestBodyLimitFilter(ProblemWriter problems) {
+    RequestBodyLimitFilter(ProblemWriter problems, int maxBodyBytes) {
         this.problems = problems;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -46,13 +44,13 @@ class RequestBodyLimitFilter extends OncePerRequestFilter implements Ordered {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
+        if (declared > maxBodyBytes) {
             refuse(response);
             return;
         }
         if (declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
-            byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
+            byte[] body = request.getInputStream().readNBytes(maxBodyBytes + 1);
+            if (body.length > maxBodyBytes) {
                 refuse(response);
                 return;
             }
@@ -66,7 +64,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter implements Ordered {
         // the rest of the body stays unread, so the connection cannot carry another request
         response.setHeader(HttpHeaders.CONNECTION, "close");
         problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
-                "The request body is larger than " + MAX_BODY_BYTES + " bytes."));
+                "The request body is larger than " + maxBodyBytes + " bytes."));
     }
 
     /** A request whose body was already read into memory. */

@@ -1,4 +1,4 @@
-package dev.eventshop.order.http;
+package dev.eventshop.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package dev.eventshop.order.http;
+package dev.eventshop.web;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -11,7 +11,6 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,7 +20,6 @@ import org.springframework.http.MediaType;
  * and by default with an HTML page. This replaces that page with problem details, so that no response of the service
  * is ever HTML. Runs after Spring Boot's own Tomcat customizer, whose error valve it replaces.
  */
-@Configuration(proxyBeanMethods = false)
 class ContainerErrors implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
     @Override

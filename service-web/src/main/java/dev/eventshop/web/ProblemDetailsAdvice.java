@@ -1,6 +1,6 @@
-package dev.eventshop.order.http;
+package dev.eventshop.web;
 
-import dev.eventshop.order.http.Problems.FieldProblem;
+import dev.eventshop.web.Problems.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
