@@ -1,0 +1,101 @@
+package dev.eventshop.payment.account.web;
+
+import dev.eventshop.events.CustomerId;
+import dev.eventshop.payment.account.application.AccountQueries;
+import dev.eventshop.payment.account.application.Deposited;
+import dev.eventshop.payment.account.application.Deposits;
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Shows accounts, now or as they were at an instant, and their ledgers; takes deposits. */
+@RestController
+@RequestMapping(path = "/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
+class AccountController {
+
+    /** The longest customer id the service accepts, as the order-service does. */
+    static final int MAX_CUSTOMER_ID_LENGTH = 100;
+
+    private final AccountQueries queries;
+    private final Deposits deposits;
+
+    AccountController(AccountQueries queries, Deposits deposits) {
+        this.queries = queries;
+        this.deposits = deposits;
+    }
+
+    /**
+     * The account now or, with {@code asOf} (an ISO-8601 instant such as {@code 2026-11-22T10:00:00Z}), as it was
+     * then: replayed from the ledger's events that occurred until that instant.
+     */
+    @GetMapping("/{customerId}")
+    AccountResponse get(@PathVariable String customerId, @RequestParam(required = false) @Nullable String asOf) {
+        CustomerId id = parse(customerId);
+        if (asOf == null) {
+            return queries.find(id).map(AccountResponse::of).orElseThrow(() -> new AccountNotFoundException(id));
+        }
+        Instant instant = parseInstant(asOf);
+        return queries.findAsOf(id, instant)
+                .map(account -> AccountResponse.asOf(account, instant))
+                .orElseThrow(() -> new AccountNotFoundException(id, instant));
+    }
+
+    /** Every event of the account's ledger, oldest first. */
+    @GetMapping("/{customerId}/events")
+    List<LedgerEntryResponse> events(@PathVariable String customerId) {
+        CustomerId id = parse(customerId);
+        return queries.history(id)
+                .map(history -> history.stream().map(LedgerEntryResponse::of).toList())
+                .orElseThrow(() -> new AccountNotFoundException(id));
+    }
+
+    /**
+     * Records a deposit. {@code 201 Created} with {@code Location} when the deposit opened the account, {@code 200 OK}
+     * when it existed; the body is the account with the deposit either way.
+     */
+    @PostMapping(path = "/{customerId}/deposits", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<AccountResponse> deposit(@PathVariable String customerId,
+            @Valid @RequestBody DepositRequest request) {
+        CustomerId id = parse(customerId);
+        Deposited deposited = deposits.deposit(id, new BigDecimal(Objects.requireNonNull(request.amount())),
+                request.currency());
+        AccountResponse body = AccountResponse.of(deposited.account());
+        if (deposited.opened()) {
+            URI location = UriComponentsBuilder.fromPath("/accounts/{customerId}").buildAndExpand(id.value())
+                    .encode().toUri();
+            return ResponseEntity.status(HttpStatus.CREATED).location(location).body(body);
+        }
+        return ResponseEntity.ok(body);
+    }
+
+    private static CustomerId parse(String customerId) {
+        if (customerId.isBlank() || customerId.length() > MAX_CUSTOMER_ID_LENGTH) {
+            throw new InvalidCustomerIdException();
+        }
+        return new CustomerId(customerId);
+    }
+
+    private static Instant parseInstant(String asOf) {
+        try {
+            return Instant.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new InvalidAsOfException();
+        }
+    }
+}
