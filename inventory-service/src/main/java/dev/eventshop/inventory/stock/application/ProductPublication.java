@@ -1,0 +1,36 @@
+package dev.eventshop.inventory.stock.application;
+
+import dev.eventshop.inventory.stock.domain.Product;
+import java.util.Collection;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores changed products and publishes each one's new state as {@code ProductUpdated} to the compacted
+ * {@code product-catalog} topic, in the caller's transaction: a change and its announcement commit together or not at
+ * all, so every catalog replica ends with the latest state.
+ */
+@Component
+class ProductPublication {
+
+    private final ProductRepository products;
+    private final InventoryEventOutbox outbox;
+
+    ProductPublication(ProductRepository products, InventoryEventOutbox outbox) {
+        this.products = products;
+        this.outbox = outbox;
+    }
+
+    /** Stores and publishes the products that changed since they were last published; leaves the others alone. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void saveAndPublish(Collection<Product> changed) {
+        for (Product product : changed) {
+            if (product.hasUnpublishedChanges()) {
+                outbox.append(IntegrationEvents.productUpdated(product));
+                product.markPublished();
+                products.update(product);
+            }
+        }
+    }
+}
