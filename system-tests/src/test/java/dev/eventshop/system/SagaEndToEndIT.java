@@ -88,6 +88,10 @@ class SagaEndToEndIT {
         assertThat(order.get("cancellationReason").asString()).isEqualTo("PAYMENT_DECLINED");
         assertThat(balance("bob")).isEqualByComparingTo(balanceBefore);
         await().atMost(SAGA).until(() -> available("MN-003") == monitorsBefore && reserved("MN-003") == 0);
+        await().atMost(SAGA).until(() -> timelineTypes(orderId).contains("dev.eventshop.inventory.stock-released.v1"));
+        assertThat(timelineTypes(orderId)).containsSubsequence("dev.eventshop.order.placed.v1",
+                "dev.eventshop.inventory.stock-reserved.v1", "dev.eventshop.payment.failed.v1",
+                "dev.eventshop.order.cancelled.v1");
         assertEachEventExistsOnceAndWasDeliveredTwice(orderId, List.of("dev.eventshop.order.placed.v1",
                 "dev.eventshop.inventory.stock-reserved.v1", "dev.eventshop.payment.failed.v1",
                 "dev.eventshop.order.cancelled.v1", "dev.eventshop.inventory.stock-released.v1"));
@@ -104,6 +108,8 @@ class SagaEndToEndIT {
         assertThat(order.get("cancellationReason").asString()).isEqualTo("OUT_OF_STOCK");
         assertThat(balance("alice")).isEqualByComparingTo(balanceBefore);
         assertThat(available("LS-006")).isZero();
+        assertThat(timelineTypes(orderId)).containsExactly("dev.eventshop.order.placed.v1",
+                "dev.eventshop.inventory.stock-reservation-failed.v1", "dev.eventshop.order.cancelled.v1");
         assertEachEventExistsOnceAndWasDeliveredTwice(orderId, List.of("dev.eventshop.order.placed.v1",
                 "dev.eventshop.inventory.stock-reservation-failed.v1", "dev.eventshop.order.cancelled.v1"));
     }
