@@ -1,5 +1,6 @@
 package dev.eventshop.messaging.outbox;
 
+import dev.eventshop.events.Topics;
 import dev.eventshop.messaging.EventRecords;
 import dev.eventshop.messaging.config.MessagingProperties;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -229,9 +231,7 @@ public class OutboxRelay implements SmartLifecycle {
                             TimeUnit.MILLISECONDS);
                     acknowledged.add(row.id());
                     metrics.published(row.createdAt());
-                    spans.get(i).inScope(() -> log.info("Published {} {} to {}-{}@{} key {}", row.headers()
-                            .get("ce_type"), row.eventId(), metadata.topic(), metadata.partition(), metadata.offset(),
-                            row.key()));
+                    spans.get(i).inScope(() -> logPublished(row, metadata));
                 } catch (ExecutionException e) {
                     failure = (Exception) e.getCause();
                 } catch (TimeoutException e) {
@@ -261,6 +261,16 @@ public class OutboxRelay implements SmartLifecycle {
             leading = outcome.leader();
         }
         return outcome;
+    }
+
+    /** One line per event, in the event's trace and, for order topics, with the order id like every other line. */
+    private static void logPublished(PendingRow row, RecordMetadata metadata) {
+        boolean aboutAnOrder = Topics.named(row.topic()).map(topic -> topic.key().equals(Topics.ORDER_ID))
+                .orElse(false);
+        try (MDC.MDCCloseable ignored = aboutAnOrder ? MDC.putCloseable("orderId", row.key()) : null) {
+            log.info("Published {} {} to {}-{}@{} key {}", row.headers().get("ce_type"), row.eventId(),
+                    metadata.topic(), metadata.partition(), metadata.offset(), row.key());
+        }
     }
 
     private Future<RecordMetadata> send(PendingRow row, @Nullable String traceparent) {

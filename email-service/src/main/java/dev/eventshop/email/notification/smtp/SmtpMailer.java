@@ -1,0 +1,122 @@
+package dev.eventshop.email.notification.smtp;
+
+import dev.eventshop.email.notification.application.EmailProperties;
+import dev.eventshop.email.notification.application.Mailer;
+import dev.eventshop.email.notification.application.MailerException;
+import dev.eventshop.email.notification.domain.Email;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.eclipse.angus.mail.util.MailConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends each email as one MIME message with a plain-text and an HTML alternative, and tells failures that prove the
+ * SMTP server did not take the email (it could not be reached, refused the login, or answered with an error) from the
+ * ones that prove nothing (the connection broke in the middle). Every email about one order and kind has the same
+ * {@code Message-ID}, so that mail clients can recognise a second copy for what it is.
+ */
+@Component
+class SmtpMailer implements Mailer {
+
+    private static final Logger log = LoggerFactory.getLogger(SmtpMailer.class);
+
+    private final JavaMailSender sender;
+    private final InternetAddress from;
+
+    SmtpMailer(JavaMailSender sender, EmailProperties properties) {
+        this.sender = sender;
+        this.from = parse(properties.from());
+    }
+
+    private static InternetAddress parse(String from) {
+        try {
+            InternetAddress address = new InternetAddress(from, true);
+            if (address.getAddress().indexOf('@') < 1) {
+                throw new AddressException("no domain", from);
+            }
+            return address;
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("eventshop.email.from is not an email address: " + from, e);
+        }
+    }
+
+    @Override
+    public void send(Email email) {
+        MimeMessage message = message(email);
+        try {
+            sender.send(message);
+        } catch (MailSendException e) {
+            if (e.getFailedMessages().isEmpty()) {
+                // JavaMailSenderImpl reports this when the message went out and only the QUIT afterwards failed.
+                log.warn("The SMTP server accepted the email; closing the connection afterwards failed: {}",
+                        e.getMessage());
+                return;
+            }
+            Exception cause = e.getFailedMessages().values().iterator().next();
+            throw certainlyNotDelivered(cause)
+                    ? MailerException.notDelivered("the SMTP server did not take the email: " + describe(cause), e)
+                    : MailerException.outcomeUnknown("sending the email failed midway: " + describe(cause), e);
+        } catch (MailAuthenticationException e) {
+            throw MailerException.notDelivered("the SMTP server refused the login: " + describe(e), e);
+        } catch (MailException e) {
+            throw MailerException.outcomeUnknown("sending the email failed: " + describe(e), e);
+        }
+    }
+
+    /** One line: Jakarta Mail spreads its messages over several, with the nested exceptions in them. */
+    private static String describe(Exception failure) {
+        String message = String.valueOf(failure.getMessage()).lines().findFirst().orElse("").strip();
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure ? message : message + " (" + root + ")";
+    }
+
+    /** Whether a failure happened before the SMTP server could have accepted the message. */
+    static boolean certainlyNotDelivered(Exception failure) {
+        return switch (failure) {
+            // Thrown while connecting: the server was never reached.
+            case MailConnectException unreachable -> true;
+            // The server answered with an error code; on a rejected DATA, every address counts as unsent.
+            case SendFailedException refused -> refused.getValidSentAddresses() == null
+                    || refused.getValidSentAddresses().length == 0;
+            default -> false;
+        };
+    }
+
+    private MimeMessage message(Email email) {
+        MimeMessage message = sender.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(from);
+            helper.setTo(email.to());
+            helper.setSubject(email.subject());
+            helper.setText(email.text(), email.html());
+            // JavaMailSenderImpl keeps a Message-ID that is set before sending instead of generating one.
+            message.setHeader("Message-ID", messageId(email));
+        } catch (MessagingException e) {
+            throw MailerException.notDelivered("the email could not be composed: " + e.getMessage(), e);
+        }
+        return message;
+    }
+
+    /** {@code <3f2c1a9e-...-1c2d3e4f5a6b.order-confirmed@eventshop.test>}: one per order and kind. */
+    String messageId(Email email) {
+        String domain = from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1);
+        return "<" + email.orderId() + "." + email.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + "@"
+                + domain + ">";
+    }
+}
