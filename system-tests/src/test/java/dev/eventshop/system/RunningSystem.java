@@ -7,6 +7,7 @@ import dev.eventshop.stack.PostgresServer;
 import dev.eventshop.stack.ServiceProcess;
 import dev.eventshop.stack.ServiceSpec;
 import dev.eventshop.stack.Services;
+import dev.eventshop.stack.SmtpServer;
 import dev.eventshop.stack.TopicSpec;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,12 +19,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The system as the embedded stack runs it: PostgreSQL, a Kafka broker and each service's jar as its own process, on
- * free ports, started with the launcher's own classes. Extra environment goes to every service.
+ * The system as the embedded stack runs it: PostgreSQL, a Kafka broker, an SMTP server and each service's jar as its
+ * own process, on free ports, started with the launcher's own classes. Extra environment goes to every service.
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -31,6 +33,7 @@ final class RunningSystem implements AutoCloseable {
 
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
+    private final SmtpServer smtp;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -42,11 +45,17 @@ final class RunningSystem implements AutoCloseable {
         Services.DATABASES.forEach(postgres::createDatabaseIfMissing);
         kafka.start();
         kafka.createTopics(Topics.ALL.stream().map(TopicSpec::of).toList());
+        smtp = new SmtpServer(repositoryRoot.resolve("embedded-stack/target/smtp/greenmail-standalone.jar"),
+                dataDir.resolve("smtp"), 0, 0);
+        smtp.start();
+        Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
+        serviceEnvironment.put("SPRING_MAIL_HOST", "localhost");
+        serviceEnvironment.put("SPRING_MAIL_PORT", Integer.toString(smtp.smtpPort()));
         List<ServiceProcess> started = new ArrayList<>();
         for (ServiceSpec spec : specs) {
             ServiceSpec onFreePort = new ServiceSpec(spec.name(), Ports.findFree(), spec.database(), spec.jar());
             ServiceProcess process = new ServiceProcess(onFreePort, onFreePort.jarIn(repositoryRoot),
-                    postgres.jdbcUrl(spec.database()), kafka.bootstrapServers(), environment);
+                    postgres.jdbcUrl(spec.database()), kafka.bootstrapServers(), serviceEnvironment);
             process.start();
             services.put(spec.name(), process);
             started.add(process);
@@ -58,6 +67,14 @@ final class RunningSystem implements AutoCloseable {
 
     String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** What the SMTP server received for an address: one JSON object per message, with its subject and source. */
+    JsonNode mailbox(String address) {
+        HttpResponse<String> response = send(null, HttpRequest.newBuilder(
+                URI.create(smtp.apiUrl() + "/api/user/" + address + "/messages/INBOX")).GET());
+        // Before the first mail to an address, the server knows no such user.
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createArrayNode();
     }
 
     HttpResponse<String> post(String service, String path, String json) {
@@ -83,7 +100,7 @@ final class RunningSystem implements AutoCloseable {
         return URI.create(services.get(service).spec().url() + path);
     }
 
-    private HttpResponse<String> send(String service, HttpRequest.Builder request) {
+    private HttpResponse<String> send(@Nullable String service, HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
@@ -97,6 +114,7 @@ final class RunningSystem implements AutoCloseable {
     @Override
     public void close() {
         services.values().forEach(ServiceProcess::stop);
+        smtp.stop();
         kafka.stop();
         postgres.stop();
     }

@@ -35,6 +35,7 @@ class SagaEndToEndIT {
     private static final String ORDERS = "order-service";
     private static final String INVENTORY = "inventory-service";
     private static final String PAYMENTS = "payment-service";
+    private static final String EMAILS = "email-service";
 
     @TempDir
     static Path data;
@@ -43,7 +44,8 @@ class SagaEndToEndIT {
     @BeforeAll
     static void startTheSystem() {
         system = new RunningSystem(data,
-                List.of(Services.ORDER_SERVICE, Services.INVENTORY_SERVICE, Services.PAYMENT_SERVICE),
+                List.of(Services.ORDER_SERVICE, Services.INVENTORY_SERVICE, Services.PAYMENT_SERVICE,
+                        Services.EMAIL_SERVICE),
                 Map.of("EVENTSHOP_MESSAGING_RELAY_DUPLICATE_DELIVERIES", "true"));
         // The order-service prices from its catalog replica, filled from the inventory-service's product-catalog.
         await().atMost(SAGA).until(() -> system.get(INVENTORY, "/products").size() == 6);
@@ -95,6 +97,7 @@ class SagaEndToEndIT {
         assertEachEventExistsOnceAndWasDeliveredTwice(orderId, List.of("dev.eventshop.order.placed.v1",
                 "dev.eventshop.inventory.stock-reserved.v1", "dev.eventshop.payment.failed.v1",
                 "dev.eventshop.order.cancelled.v1", "dev.eventshop.inventory.stock-released.v1"));
+        assertOneEmail("bob", orderId, "was cancelled", "the payment was declined");
     }
 
     @Test
@@ -112,6 +115,7 @@ class SagaEndToEndIT {
                 "dev.eventshop.inventory.stock-reservation-failed.v1", "dev.eventshop.order.cancelled.v1");
         assertEachEventExistsOnceAndWasDeliveredTwice(orderId, List.of("dev.eventshop.order.placed.v1",
                 "dev.eventshop.inventory.stock-reservation-failed.v1", "dev.eventshop.order.cancelled.v1"));
+        assertOneEmail("alice", orderId, "was cancelled", "out of stock");
     }
 
     @Test
@@ -202,6 +206,24 @@ class SagaEndToEndIT {
             assertThat(copiesPerEvent).hasSize(expectedTypes.size()).allSatisfy((id, copies) ->
                     assertThat(copies).isEqualTo(2L));
         }
+    }
+
+    /**
+     * Exactly one email about the order reached the customer's mailbox on the SMTP server, although the relay sent
+     * the event that caused it twice; and the email-service lists it.
+     */
+    private static void assertOneEmail(String customer, String orderId, String subjectEnding, String bodyText) {
+        String address = customer + "@customers.eventshop.test";
+        String subject = "Your order " + orderId.substring(0, 8) + " " + subjectEnding;
+        await().atMost(SAGA).until(() -> system.get(EMAILS, "/emails?orderId=" + orderId).size() == 1);
+        List<JsonNode> received = new ArrayList<>();
+        system.mailbox(address).forEach(message -> {
+            if (message.get("subject").asString().equals(subject)) {
+                received.add(message);
+            }
+        });
+        assertThat(received).hasSize(1);
+        assertThat(received.getFirst().get("mimeMessage").asString()).contains(bodyText);
     }
 
     private static List<String> typesOf(List<ConsumerRecord<String, byte[]>> records) {
