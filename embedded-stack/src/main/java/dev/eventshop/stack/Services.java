@@ -18,8 +18,11 @@ public final class Services {
     public static final ServiceSpec EMAIL_SERVICE =
             new ServiceSpec("email-service", 8084, "emails", Path.of("email-service/target/email-service.jar"));
 
+    public static final ServiceSpec ANALYTICS_SERVICE = new ServiceSpec("analytics-service", 8085, "analytics",
+            Path.of("analytics-service/target/analytics-service.jar"));
+
     public static final List<ServiceSpec> ALL =
-            List.of(ORDER_SERVICE, INVENTORY_SERVICE, PAYMENT_SERVICE, EMAIL_SERVICE);
+            List.of(ORDER_SERVICE, INVENTORY_SERVICE, PAYMENT_SERVICE, EMAIL_SERVICE, ANALYTICS_SERVICE);
 
     /** Each service's own database, all on one server; created up front, so services not built yet cost nothing. */
     public static final List<String> DATABASES = List.of("orders", "inventory", "payments", "emails", "analytics");

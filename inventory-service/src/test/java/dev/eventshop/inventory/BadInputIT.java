@@ -3,6 +3,7 @@ package dev.eventshop.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
+import dev.eventshop.testsupport.Http;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
 import java.util.function.Function;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.eventshop.events.IntegrationEvent;
 import dev.eventshop.events.OrderId;
 import dev.eventshop.messaging.EventRecords;
+import dev.eventshop.testsupport.Http;
 import dev.eventshop.testsupport.TopicProbe;
 import dev.eventshop.testsupport.WithRealInfrastructure;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.eventshop.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventshop.testsupport.Http;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -8,6 +8,7 @@ import dev.eventshop.events.EventJson;
 import dev.eventshop.events.Money;
 import dev.eventshop.events.inventory.ProductUpdated;
 import dev.eventshop.inventory.stock.domain.Product;
+import dev.eventshop.testsupport.Http;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -2,6 +2,7 @@ package dev.eventshop.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventshop.testsupport.Http;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

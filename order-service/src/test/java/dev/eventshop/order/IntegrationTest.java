@@ -3,6 +3,7 @@ package dev.eventshop.order;
 import static org.awaitility.Awaitility.await;
 
 import dev.eventshop.events.IntegrationEvent;
+import dev.eventshop.testsupport.Http;
 import dev.eventshop.testsupport.TopicProbe;
 import dev.eventshop.testsupport.WithRealInfrastructure;
 import java.time.Duration;

@@ -17,6 +17,7 @@ import dev.eventshop.events.inventory.StockReserved;
 import dev.eventshop.events.payment.PaymentCompleted;
 import dev.eventshop.events.payment.PaymentFailed;
 import dev.eventshop.events.payment.PaymentFailureReason;
+import dev.eventshop.testsupport.Http;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.eventshop.events.EventJson;
 import dev.eventshop.events.Money;
 import dev.eventshop.events.order.OrderPlaced;
+import dev.eventshop.testsupport.Http;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

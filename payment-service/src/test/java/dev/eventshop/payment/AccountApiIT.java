@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventshop.events.CustomerId;
 import dev.eventshop.events.OrderId;
+import dev.eventshop.testsupport.Http;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;

@@ -11,6 +11,7 @@ import dev.eventshop.events.Sku;
 import dev.eventshop.events.inventory.StockLine;
 import dev.eventshop.events.inventory.StockReserved;
 import dev.eventshop.messaging.EventRecords;
+import dev.eventshop.testsupport.Http;
 import dev.eventshop.testsupport.TopicProbe;
 import dev.eventshop.testsupport.WithRealInfrastructure;
 import java.math.BigDecimal;

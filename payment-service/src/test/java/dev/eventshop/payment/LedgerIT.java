@@ -15,6 +15,7 @@ import dev.eventshop.payment.payment.application.ChargeOrder;
 import dev.eventshop.payment.payment.application.ChargeResult;
 import dev.eventshop.payment.payment.application.PaymentProcessing;
 import dev.eventshop.payment.payment.domain.PaymentStatus;
+import dev.eventshop.testsupport.Http;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Instant;

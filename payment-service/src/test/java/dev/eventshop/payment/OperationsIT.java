@@ -2,6 +2,7 @@ package dev.eventshop.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventshop.testsupport.Http;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.eventshop.payment;
+package dev.eventshop.testsupport;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,13 +19,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A plain HTTP client for the running service: full control over methods, headers and bodies (wrong content types,
- * chunked bodies), and responses exactly as a client sees them.
+ * A plain HTTP client for a running service under test: full control over methods, headers and bodies (wrong content
+ * types, chunked bodies), and responses exactly as a client sees them.
  */
 public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Long enough for the slowest call a test makes (a read model rebuild) on a small, busy machine. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final String base;
@@ -34,8 +35,18 @@ public final class Http {
         this.base = "http://localhost:" + port;
     }
 
+    public String base() {
+        return base;
+    }
+
+    /** A GET; {@code headers} are name, value pairs. */
     public Response get(String path, String... headers) {
         return send("GET", path, BodyPublishers.noBody(), headers);
+    }
+
+    /** A POST without a body, for commands such as a rebuild. */
+    public Response post(String path, String... headers) {
+        return send("POST", path, BodyPublishers.noBody(), headers);
     }
 
     /** A JSON POST; {@code headers} are name, value pairs. */
@@ -87,6 +98,10 @@ public final class Http {
 
         public JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        public <T> T as(Class<T> type) {
+            return JSON.readValue(body, type);
         }
 
         @Override
