@@ -20,15 +20,18 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The saga across order-service, inventory-service and payment-service, each its own process on a real broker and a
- * real PostgreSQL. Every relay sends every record twice (the library's test hook), so every run also proves that
+ * The saga across every service, each its own process on a real broker, a real PostgreSQL and a real SMTP server. Every relay sends every record twice (the library's test hook), so every run also proves that
  * duplicates change nothing: the outcomes asserted are those of the contract, and each event exists once by id.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SagaEndToEndIT {
 
     private static final Duration SAGA = Duration.ofSeconds(60);
@@ -36,6 +39,8 @@ class SagaEndToEndIT {
     private static final String INVENTORY = "inventory-service";
     private static final String PAYMENTS = "payment-service";
     private static final String EMAILS = "email-service";
+    private static final String ANALYTICS = "analytics-service";
+    private static final List<String> CUSTOMERS = List.of("alice", "bob");
 
     @TempDir
     static Path data;
@@ -45,7 +50,7 @@ class SagaEndToEndIT {
     static void startTheSystem() {
         system = new RunningSystem(data,
                 List.of(Services.ORDER_SERVICE, Services.INVENTORY_SERVICE, Services.PAYMENT_SERVICE,
-                        Services.EMAIL_SERVICE),
+                        Services.EMAIL_SERVICE, Services.ANALYTICS_SERVICE),
                 Map.of("EVENTSHOP_MESSAGING_RELAY_DUPLICATE_DELIVERIES", "true"));
         // The order-service prices from its catalog replica, filled from the inventory-service's product-catalog.
         await().atMost(SAGA).until(() -> system.get(INVENTORY, "/products").size() == 6);
@@ -140,6 +145,50 @@ class SagaEndToEndIT {
         assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of("CONFIRMED", 5L, "CANCELLED OUT_OF_STOCK", 15L));
         await().atMost(SAGA).until(() -> reserved("CB-005") == 0);
         assertThat(available("CB-005")).isZero();
+    }
+
+    /** Runs last: the read models, built from every topic, agree with what the order-service holds. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void the_analytics_summary_equals_what_the_order_service_holds_and_a_rebuild_gives_the_same() {
+        List<JsonNode> orders = new ArrayList<>();
+        for (String customer : CUSTOMERS) {
+            system.get(ORDERS, "/orders?customerId=" + customer + "&size=100").get("content").forEach(orders::add);
+        }
+        await().atMost(SAGA).until(() -> orders.stream().map(order -> order.get("orderId").asString())
+                .map(id -> system.get(ORDERS, "/orders/" + id).get("status").asString())
+                .noneMatch("PENDING"::equals));
+        List<JsonNode> settled = orders.stream()
+                .map(order -> system.get(ORDERS, "/orders/" + order.get("orderId").asString())).toList();
+        long confirmed = settled.stream().filter(order -> status(order).equals("CONFIRMED")).count();
+        long outOfStock = settled.stream().filter(order -> status(order).equals("CANCELLED OUT_OF_STOCK")).count();
+        long declined = settled.stream().filter(order -> status(order).equals("CANCELLED PAYMENT_DECLINED")).count();
+        BigDecimal revenue = settled.stream().filter(order -> status(order).equals("CONFIRMED"))
+                .map(order -> new BigDecimal(order.get("total").asString())).reduce(BigDecimal.ZERO, BigDecimal::add);
+
+        await().atMost(SAGA).untilAsserted(() -> assertSummary(system.get(ANALYTICS, "/analytics/summary"),
+                settled.size(), confirmed, outOfStock, declined, revenue));
+        HttpResponse<String> rebuild = system.post(ANALYTICS, "/analytics/rebuild", "");
+        assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(200);
+        assertSummary(system.get(ANALYTICS, "/analytics/summary"), settled.size(), confirmed, outOfStock, declined,
+                revenue);
+    }
+
+    private static void assertSummary(JsonNode summary, long placed, long confirmed, long outOfStock, long declined,
+            BigDecimal revenue) {
+        JsonNode orders = summary.get("orders");
+        assertThat(orders.get("placed").asLong()).isEqualTo(placed);
+        assertThat(orders.get("confirmed").asLong()).isEqualTo(confirmed);
+        assertThat(orders.get("cancelledByReason").get("OUT_OF_STOCK").asLong()).isEqualTo(outOfStock);
+        assertThat(orders.get("cancelledByReason").get("PAYMENT_DECLINED").asLong()).isEqualTo(declined);
+        assertThat(orders.get("pending").asLong()).isZero();
+        assertThat(new BigDecimal(summary.get("revenue").get(0).get("amount").asString()))
+                .isEqualByComparingTo(revenue);
+    }
+
+    private static String status(JsonNode order) {
+        return order.get("status").asString()
+                + (order.hasNonNull("cancellationReason") ? " " + order.get("cancellationReason").asString() : "");
     }
 
     private static String placeUntilPriced(String customer, String sku, int quantity) {
