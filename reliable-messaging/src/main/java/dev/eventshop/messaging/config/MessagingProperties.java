@@ -52,14 +52,6 @@ public class MessagingProperties {
          */
         private boolean duplicateDeliveries = false;
 
-        public boolean isDuplicateDeliveries() {
-            return duplicateDeliveries;
-        }
-
-        public void setDuplicateDeliveries(boolean duplicateDeliveries) {
-            this.duplicateDeliveries = duplicateDeliveries;
-        }
-
         public boolean isEnabled() {
             return enabled;
         }
@@ -122,6 +114,14 @@ public class MessagingProperties {
 
         public void setRetention(Duration retention) {
             this.retention = retention;
+        }
+
+        public boolean isDuplicateDeliveries() {
+            return duplicateDeliveries;
+        }
+
+        public void setDuplicateDeliveries(boolean duplicateDeliveries) {
+            this.duplicateDeliveries = duplicateDeliveries;
         }
     }
 
