@@ -1,5 +1,7 @@
 package dev.eventshop.web;
 
+import io.micrometer.tracing.Tracer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -18,7 +20,8 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Gives a servlet service the shared HTTP edge: problem details for every error, from controllers, filters, the
- * {@code /error} page and the container itself; strictly typed JSON; the request body limit. Runs before Spring Boot's
+ * {@code /error} page and the container itself; strictly typed JSON; the request body limit; a {@code traceresponse}
+ * header on every answer when the service traces. Runs before Spring Boot's
  * error handling, whose HTML and JSON error pages it replaces.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
@@ -51,6 +54,17 @@ public class ServiceWebAutoConfiguration {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tracer.class)
+    static class Tracing {
+
+        /** The tracer is looked up on first use: tracing's auto-configuration may come after this one. */
+        @Bean
+        TraceResponseFilter traceResponseFilter(ObjectProvider<Tracer> tracer) {
+            return new TraceResponseFilter(tracer);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -17,6 +17,19 @@ public record Topic(String name, int partitions, boolean compacted, String key) 
         }
     }
 
+    /**
+     * The key as a field name, for log lines and span attributes: {@code orderId} for "order id", {@code sku} for
+     * "sku".
+     */
+    public String keyField() {
+        String[] words = key.trim().split("\\s+");
+        StringBuilder field = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            field.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return field.toString();
+    }
+
     @Override
     public String toString() {
         return name;

@@ -4,6 +4,7 @@ import dev.eventshop.events.Topic;
 import dev.eventshop.events.Topics;
 import dev.eventshop.messaging.MessagingHousekeeping;
 import dev.eventshop.messaging.errors.RetryTopics;
+import dev.eventshop.messaging.inbox.EventProcessingObservationConvention;
 import dev.eventshop.messaging.inbox.IdempotentConsumer;
 import dev.eventshop.messaging.inbox.IncomingEventDeserializer;
 import dev.eventshop.messaging.inbox.JdbcIdempotentConsumer;
@@ -189,7 +190,10 @@ public class MessagingAutoConfiguration {
                 Topics.ALL.stream().mapToInt(Topic::partitions).max().orElse(1));
     }
 
-    /** Listener spans continue the trace in each record's {@code traceparent}. */
+    /**
+     * Listener spans continue the trace in each record's {@code traceparent}, named and described as OpenTelemetry's
+     * messaging conventions say.
+     */
     @Bean
     static BeanPostProcessor listenerObservation() {
         return new BeanPostProcessor() {
@@ -197,6 +201,8 @@ public class MessagingAutoConfiguration {
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof AbstractKafkaListenerContainerFactory<?, ?, ?> factory) {
                     factory.getContainerProperties().setObservationEnabled(true);
+                    factory.getContainerProperties().setObservationConvention(
+                            new EventProcessingObservationConvention());
                 }
                 return bean;
             }

@@ -1,6 +1,8 @@
 package dev.eventshop.messaging.errors;
 
 import dev.eventshop.events.MalformedEventException;
+import dev.eventshop.events.Topic;
+import dev.eventshop.events.Topics;
 import dev.eventshop.messaging.config.MessagingProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
@@ -27,6 +29,11 @@ import org.springframework.kafka.support.ProducerListener;
  * {@code kafka_exception-*} headers, the source in {@code kafka_original-*} (Spring Kafka's {@code KafkaHeaders}).
  */
 public final class RetryTopics {
+
+    /** Records this service sent to a dead-letter topic, by source topic. */
+    public static final String DEAD_LETTERS = "eventshop.messaging.dead.letters";
+    /** Records this service sent to a retry topic, by source topic. */
+    public static final String RETRIES = "eventshop.messaging.retries";
 
     private RetryTopics() {
     }
@@ -73,14 +80,20 @@ public final class RetryTopics {
         DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(config,
                 new StringSerializer(), new DeadLetterValueSerializer());
         KafkaTemplate<String, Object> template = new KafkaTemplate<>(factory);
+        // Every series exists from the start at zero, so a dashboard shows 0 and an alert on an increase can fire on
+        // the first dead letter.
+        for (Topic topic : Topics.ALL) {
+            meters.counter(DEAD_LETTERS, "topic", topic.name());
+            meters.counter(RETRIES, "topic", topic.name());
+        }
         template.setProducerListener(new ProducerListener<>() {
             @Override
             public void onSuccess(ProducerRecord<String, Object> record, @Nullable RecordMetadata metadata) {
                 String topic = record.topic();
                 if (topic.endsWith(dltSuffix(service))) {
-                    meters.counter("eventshop.messaging.dead.letters", "topic", source(topic)).increment();
+                    meters.counter(DEAD_LETTERS, "topic", source(topic)).increment();
                 } else if (topic.contains(retrySuffix(service))) {
-                    meters.counter("eventshop.messaging.retries", "topic", source(topic)).increment();
+                    meters.counter(RETRIES, "topic", source(topic)).increment();
                 }
             }
 

@@ -212,8 +212,8 @@ public class OutboxRelay implements SmartLifecycle {
             List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
             List<TraceContext.ProducerSpan> spans = new ArrayList<>(rows.size());
             for (PendingRow row : rows) {
-                TraceContext.ProducerSpan span = trace.startProducerSpan("outbox publish " + row.topic(),
-                        row.traceparent());
+                TraceContext.ProducerSpan span = trace.startProducerSpan(row.topic(), row.key(), row.eventId(),
+                        row.headers().getOrDefault("ce_type", ""), row.traceparent());
                 spans.add(span);
                 Future<RecordMetadata> sent = send(row, span.traceparent());
                 sends.add(sent);
@@ -231,6 +231,7 @@ public class OutboxRelay implements SmartLifecycle {
                             TimeUnit.MILLISECONDS);
                     acknowledged.add(row.id());
                     metrics.published(row.createdAt());
+                    spans.get(i).acknowledged(metadata.partition(), metadata.offset());
                     spans.get(i).inScope(() -> logPublished(row, metadata));
                 } catch (ExecutionException e) {
                     failure = (Exception) e.getCause();

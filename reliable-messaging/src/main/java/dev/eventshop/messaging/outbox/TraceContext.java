@@ -1,5 +1,6 @@
 package dev.eventshop.messaging.outbox;
 
+import dev.eventshop.messaging.MessagingSpans;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -11,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * Carries a trace across the outbox: captures the current span as a W3C {@code traceparent} on append, and on publish
  * starts a producer span whose parent is the captured one. Without a tracer both are no-ops that pass the captured
  * {@code traceparent} through unchanged.
+ *
+ * <p>Producer spans follow OpenTelemetry's messaging conventions: named {@code send <topic>}, with the system, the
+ * destination, the operation, the message id and type (the event's {@code ce_id} and {@code ce_type}), the key, and
+ * once the broker has answered, the partition and offset.
  */
 public final class TraceContext {
 
@@ -36,16 +41,22 @@ public final class TraceContext {
         return carrier.get("traceparent");
     }
 
-    /** Starts a producer span that continues {@code traceparent}; end it when the broker has answered. */
-    public ProducerSpan startProducerSpan(String name, @Nullable String traceparent) {
+    /**
+     * Starts the producer span of one outbox row, continuing {@code traceparent} (a new trace when it is null); end
+     * it when the broker has answered.
+     */
+    public ProducerSpan startProducerSpan(String topic, String key, String eventId, String eventType,
+            @Nullable String traceparent) {
         if (tracer == null || propagator == null) {
             return new ProducerSpan(null, null, traceparent);
         }
         Map<String, String> incoming = traceparent == null ? Map.of() : Map.of("traceparent", traceparent);
-        Span span = propagator.extract(incoming, (carrier, key) -> carrier.get(key))
-                .name(name)
+        Span.Builder builder = propagator.extract(incoming, (carrier, name) -> carrier.get(name))
+                .name(MessagingSpans.SEND + " " + topic)
                 .kind(Span.Kind.PRODUCER)
-                .start();
+                .remoteServiceName(MessagingSpans.SYSTEM);
+        MessagingSpans.sendAttributes(topic, key, eventId, eventType).forEach(builder::tag);
+        Span span = builder.start();
         Map<String, String> outgoing = new HashMap<>();
         propagator.inject(span.context(), outgoing, Map::put);
         return new ProducerSpan(tracer, span, outgoing.getOrDefault("traceparent", traceparent));
@@ -76,6 +87,14 @@ public final class TraceContext {
             }
             try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
                 work.run();
+            }
+        }
+
+        /** Where the broker put the record. */
+        public void acknowledged(int partition, long offset) {
+            if (span != null) {
+                span.tag(MessagingSpans.PARTITION, Integer.toString(partition));
+                span.tag(MessagingSpans.OFFSET, Long.toString(offset));
             }
         }
 

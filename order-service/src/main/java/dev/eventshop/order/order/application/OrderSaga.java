@@ -26,12 +26,15 @@ public class OrderSaga {
     private final OrderRepository orders;
     private final OrderTimeline timeline;
     private final OrderEventEmitter events;
+    private final OrderOutcomes outcomes;
     private final Clock clock;
 
-    OrderSaga(OrderRepository orders, OrderTimeline timeline, OrderEventEmitter events, Clock clock) {
+    OrderSaga(OrderRepository orders, OrderTimeline timeline, OrderEventEmitter events, OrderOutcomes outcomes,
+            Clock clock) {
         this.orders = orders;
         this.timeline = timeline;
         this.events = events;
+        this.outcomes = outcomes;
         this.clock = clock;
     }
 
@@ -83,6 +86,7 @@ public class OrderSaga {
         transition.apply(order).ifPresentOrElse(outcome -> {
             orders.update(order);
             events.emit(orderId, outcome, order.updatedAt());
+            outcomes.finished(order);
             log.info("Order {} on {}", order.status(), received.type());
         }, () -> log.info("Order stays {} on {} {}: too late to change it", order.status(), received.type(),
                 received.eventId()));
