@@ -56,8 +56,8 @@ final class ZipkinComponent implements Component {
     @Override
     public List<String> bannerLines() {
         return List.of(
-                Banner.row("Traces", server.url() + "/zipkin/"),
-                Banner.row("", "one trace: " + server.url() + "/zipkin/traces/<traceId> (the id after the service's"
-                        + " name in its log lines); log " + server.logFile()));
+                Banner.row("Traces", server.url() + "/zipkin/  (log " + server.logFile() + ")"),
+                Banner.row("", "one trace: " + server.url() + "/zipkin/traces/<traceId>, the id that follows the"
+                        + " service's name in its log lines"));
     }
 }

@@ -82,8 +82,8 @@ public final class ZipkinServer {
     /**
      * Polls {@code /health} until Zipkin says it is UP.
      *
-     * @throws StartupFailedException with the end of its log when it exits or is not up within two minutes, after
-     *     stopping it in the latter case
+     * @throws StartupFailedException with the end of its log when it exits, or when it is not up in time (it is
+     *     stopped then)
      */
     public void awaitReady() {
         Process started = process.get();

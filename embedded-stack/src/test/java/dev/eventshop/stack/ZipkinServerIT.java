@@ -1,8 +1,11 @@
 package dev.eventshop.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,6 +62,19 @@ class ZipkinServerIT {
         assertThat(zipkin.isRunning()).isFalse();
         assertThat(Ports.isInUse(zipkin.port())).isFalse();
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+    }
+
+    @Test
+    void a_zipkin_that_cannot_take_its_port_fails_to_start_with_the_reason_from_its_log() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            zipkin = new ZipkinServer(JAR, dataDir, taken.getLocalPort());
+            zipkin.start();
+
+            StartupFailedException failure = catchThrowableOfType(StartupFailedException.class, zipkin::awaitReady);
+
+            assertThat(failure).hasMessageStartingWith("Zipkin exited with code 1 while starting");
+            assertThat(String.join("\n", failure.lastOutputLines())).contains("Address already in use");
+        }
     }
 
     private HttpResponse<String> post(String url, String json) throws Exception {
