@@ -32,6 +32,9 @@ public final class EmbeddedStack {
     static final int SMTP_API_PORT = 8025;
     /** Put there by this module's build (see its pom), outside the launcher's class path. */
     static final Path SMTP_JAR = Path.of("embedded-stack/target/smtp/greenmail-standalone.jar");
+    static final int ZIPKIN_PORT = 9411;
+    /** Put there by this module's build too. */
+    static final Path ZIPKIN_JAR = Path.of("embedded-stack/target/zipkin/zipkin-server.jar");
 
     private static final String DATA_DIR_MARKER = ".eventshop-data";
 
@@ -84,10 +87,13 @@ public final class EmbeddedStack {
         KafkaBroker kafka = new KafkaBroker(dataDir.resolve("kafka"), KAFKA_PORT);
         SmtpServer smtp = new SmtpServer(repositoryRoot.resolve(SMTP_JAR), dataDir.resolve("smtp"), SMTP_PORT,
                 SMTP_API_PORT);
+        ZipkinServer zipkin = new ZipkinServer(repositoryRoot.resolve(ZIPKIN_JAR), dataDir.resolve("zipkin"),
+                ZIPKIN_PORT);
         List<Component> infrastructure = List.of(
                 new PostgresComponent(postgres, Services.DATABASES),
                 new KafkaComponent(kafka, Topics.ALL.stream().map(TopicSpec::of).toList()),
-                new SmtpComponent(smtp));
+                new SmtpComponent(smtp),
+                new ZipkinComponent(zipkin));
 
         Map<String, String> serviceEnvironment = new LinkedHashMap<>();
         // Every Kafka client logs its whole configuration at INFO: a hundred lines per consumer that would bury the

@@ -19,7 +19,7 @@ class EmbeddedStackTest {
     void a_service_that_is_not_built_is_left_out_with_a_warning() {
         EmbeddedStack stack = EmbeddedStack.create(repositoryRoot, StackOptions.parse());
 
-        assertThat(stack.componentNames()).containsExactly("PostgreSQL", "Kafka", "SMTP");
+        assertThat(stack.componentNames()).containsExactly("PostgreSQL", "Kafka", "SMTP", "Zipkin");
         assertThat(stack.warnings()).hasSize(Services.ALL.size()).contains(
                 "order-service is not built (no order-service/target/order-service.jar), so it does not run.");
     }
@@ -34,7 +34,7 @@ class EmbeddedStackTest {
 
         EmbeddedStack stack = EmbeddedStack.create(repositoryRoot, StackOptions.parse());
 
-        List<String> expected = new ArrayList<>(List.of("PostgreSQL", "Kafka", "SMTP"));
+        List<String> expected = new ArrayList<>(List.of("PostgreSQL", "Kafka", "SMTP", "Zipkin"));
         Services.ALL.forEach(spec -> expected.add(spec.name()));
         assertThat(stack.componentNames()).containsExactlyElementsOf(expected);
         assertThat(stack.warnings()).isEmpty();

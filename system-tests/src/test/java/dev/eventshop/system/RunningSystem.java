@@ -9,6 +9,7 @@ import dev.eventshop.stack.ServiceSpec;
 import dev.eventshop.stack.Services;
 import dev.eventshop.stack.SmtpServer;
 import dev.eventshop.stack.TopicSpec;
+import dev.eventshop.stack.ZipkinServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,8 +25,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The system as the embedded stack runs it: PostgreSQL, a Kafka broker, an SMTP server and each service's jar as its
- * own process, on free ports, started with the launcher's own classes. Extra environment goes to every service.
+ * The system as the embedded stack runs it: PostgreSQL, a Kafka broker, an SMTP server, a Zipkin and each service's
+ * jar as its own process, on free ports, started with the launcher's own classes. Extra environment goes to every
+ * service.
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -34,6 +36,7 @@ final class RunningSystem implements AutoCloseable {
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
     private final SmtpServer smtp;
+    private final ZipkinServer zipkin;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -41,6 +44,10 @@ final class RunningSystem implements AutoCloseable {
         Path repositoryRoot = Path.of("").toAbsolutePath().getParent();
         postgres = new PostgresServer(dataDir.resolve("postgres"), 0);
         kafka = new KafkaBroker(dataDir.resolve("kafka"), 0);
+        zipkin = new ZipkinServer(repositoryRoot.resolve("embedded-stack/target/zipkin/zipkin-server.jar"),
+                dataDir.resolve("zipkin"), 0);
+        // Zipkin takes several seconds to start: it does so while PostgreSQL, Kafka and the SMTP server start.
+        zipkin.start();
         postgres.start();
         Services.DATABASES.forEach(postgres::createDatabaseIfMissing);
         kafka.start();
@@ -48,9 +55,12 @@ final class RunningSystem implements AutoCloseable {
         smtp = new SmtpServer(repositoryRoot.resolve("embedded-stack/target/smtp/greenmail-standalone.jar"),
                 dataDir.resolve("smtp"), 0, 0);
         smtp.start();
+        zipkin.awaitReady();
         Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
         serviceEnvironment.put("SPRING_MAIL_HOST", "localhost");
         serviceEnvironment.put("SPRING_MAIL_PORT", Integer.toString(smtp.smtpPort()));
+        serviceEnvironment.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED", "true");
+        serviceEnvironment.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", zipkin.spansEndpoint());
         List<ServiceProcess> started = new ArrayList<>();
         for (ServiceSpec spec : specs) {
             ServiceSpec onFreePort = new ServiceSpec(spec.name(), Ports.findFree(), spec.database(), spec.jar());
@@ -75,6 +85,25 @@ final class RunningSystem implements AutoCloseable {
                 URI.create(smtp.apiUrl() + "/api/user/" + address + "/messages/INBOX")).GET());
         // Before the first mail to an address, the server knows no such user.
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createArrayNode();
+    }
+
+    /** Zipkin's base URL: its UI is under {@code /zipkin/}, its API under {@code /api/v2/}. */
+    String zipkinUrl() {
+        return zipkin.url();
+    }
+
+    /** The spans Zipkin holds for a trace, one JSON object each; none yet while they are on their way. */
+    JsonNode trace(String traceId) {
+        HttpResponse<String> response = send(null, HttpRequest.newBuilder(
+                URI.create(zipkin.url() + "/api/v2/trace/" + traceId)).GET());
+        if (response.statusCode() == 404) {
+            return JSON.createArrayNode();
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Zipkin answered " + response.statusCode() + " for trace " + traceId
+                    + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
     }
 
     HttpResponse<String> post(String service, String path, String json) {
@@ -114,6 +143,8 @@ final class RunningSystem implements AutoCloseable {
     @Override
     public void close() {
         services.values().forEach(ServiceProcess::stop);
+        // After the services, which send their last spans as they stop.
+        zipkin.stop();
         smtp.stop();
         kafka.stop();
         postgres.stop();

@@ -1,0 +1,161 @@
+package dev.eventshop.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A real Zipkin for the local stack, where the services send their spans and a person follows one order across all
+ * of them: Zipkin's executable jar as a child JVM, keeping traces in memory and listening on the loopback address
+ * only.
+ */
+public final class ZipkinServer {
+
+    /** About 7 s on its own; far longer while the services start beside it on a machine with two cores. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** Zipkin's default of 500,000 spans would not fit in the small heap below; the oldest traces go first. */
+    private static final int MAX_SPANS = 20_000;
+
+    private final Path jar;
+    private final Path dataDir;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final AtomicReference<@Nullable Process> process = new AtomicReference<>();
+    private volatile ChildProcesses.@Nullable Registration stopOnExit;
+
+    /** Port 0 picks a free one, kept across restarts. */
+    public ZipkinServer(Path jar, Path dataDir, int port) {
+        this.jar = jar.toAbsolutePath();
+        this.dataDir = dataDir;
+        this.port = port == 0 ? Ports.findFree() : port;
+    }
+
+    /** Launches the JVM and returns at once, so that others start meanwhile; {@link #awaitReady()} waits for it. */
+    public synchronized void start() {
+        if (isRunning()) {
+            throw new IllegalStateException("Zipkin is already running on port " + port);
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new StartupFailedException("There is no Zipkin jar at " + jar + "; build embedded-stack first",
+                    List.of());
+        }
+        List<String> arguments = List.of(
+                "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", jar.toString(),
+                // Setting one entry of Zipkin's list of ports replaces the whole list, so the entry is complete.
+                "--armeria.ports[0].ip=127.0.0.1",
+                "--armeria.ports[0].port=" + port,
+                "--armeria.ports[0].protocols[0]=http",
+                // Named although they are Zipkin's defaults: its settings also come from environment variables
+                // (STORAGE_TYPE, KAFKA_BOOTSTRAP_SERVERS), which this process inherits and arguments win over.
+                "--zipkin.storage.type=mem",
+                "--zipkin.storage.mem.max-spans=" + MAX_SPANS,
+                "--zipkin.collector.kafka.enabled=false");
+        try {
+            Files.createDirectories(dataDir);
+            Files.writeString(logFile(), "----- " + Instant.now() + " starting Zipkin on " + port + " -----\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Process started = new ProcessBuilder(ChildProcesses.javaCommand(arguments))
+                    .directory(dataDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                    .start();
+            process.set(started);
+            stopOnExit = ChildProcesses.stopOnExit("Zipkin", this::stop);
+        } catch (IOException e) {
+            throw new StartupFailedException("Could not start Zipkin: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Polls {@code /health} until Zipkin says it is UP.
+     *
+     * @throws StartupFailedException with the end of its log when it exits, or when it is not up in time (it is
+     *     stopped then)
+     */
+    public void awaitReady() {
+        Process started = process.get();
+        if (started == null) {
+            throw new IllegalStateException("Zipkin was not started");
+        }
+        HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/health"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        try {
+            while (!isUp(health)) {
+                if (!started.isAlive()) {
+                    throw new StartupFailedException("Zipkin exited with code " + started.exitValue()
+                            + " while starting; its log is " + logFile(), LogFiles.lastLines(logFile(), 30));
+                }
+                if (System.nanoTime() > deadline) {
+                    stop();
+                    throw new StartupFailedException("Zipkin was not up on " + url() + "/health within "
+                            + START_TIMEOUT.toSeconds() + " s; its log is " + logFile(),
+                            LogFiles.lastLines(logFile(), 30));
+                }
+                Thread.sleep(POLL_INTERVAL);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+            throw new StartupFailedException("Interrupted while waiting for Zipkin to start", e);
+        }
+    }
+
+    private boolean isUp(HttpRequest health) throws InterruptedException {
+        try {
+            HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Stops the server; the traces it held are gone. Idempotent. */
+    public void stop() {
+        Process running = process.getAndSet(null);
+        ChildProcesses.Registration registration = stopOnExit;
+        if (registration != null) {
+            registration.close();
+        }
+        if (running != null) {
+            ChildProcesses.stop(running, STOP_GRACE);
+        }
+    }
+
+    public boolean isRunning() {
+        Process running = process.get();
+        return running != null && running.isAlive();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The web UI is at {@code <url>/zipkin/}, the API under {@code <url>/api/v2/}. */
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    /** Where services send their spans: Zipkin's v2 HTTP collector. */
+    public String spansEndpoint() {
+        return url() + "/api/v2/spans";
+    }
+
+    public Path logFile() {
+        return dataDir.resolve("zipkin.log");
+    }
+}
