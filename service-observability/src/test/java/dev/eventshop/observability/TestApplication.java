@@ -1,0 +1,7 @@
+package dev.eventshop.observability;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+class TestApplication {
+}
