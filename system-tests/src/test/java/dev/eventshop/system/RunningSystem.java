@@ -92,6 +92,17 @@ final class RunningSystem implements AutoCloseable {
         return zipkin.url();
     }
 
+    /** A GET of Zipkin's API, such as {@code /api/v2/traces?limit=10}. */
+    JsonNode zipkin(String pathAndQuery) {
+        HttpResponse<String> response =
+                send(null, HttpRequest.newBuilder(URI.create(zipkin.url() + pathAndQuery)).GET());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Zipkin answered " + response.statusCode() + " for " + pathAndQuery + ": "
+                    + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
     /** The spans Zipkin holds for a trace, one JSON object each; none yet while they are on their way. */
     JsonNode trace(String traceId) {
         HttpResponse<String> response = send(null, HttpRequest.newBuilder(

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.eventshop.events.Topics;
-import dev.eventshop.stack.Services;
 import dev.eventshop.testsupport.TopicProbe;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +16,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The saga across every service, each its own process on a real broker, a real PostgreSQL and a real SMTP server. Every relay sends every record twice (the library's test hook), so every run also proves that
- * duplicates change nothing: the outcomes asserted are those of the contract, and each event exists once by id.
+ * The saga across every service, each its own process on a real broker, a real PostgreSQL and a real SMTP server. Every
+ * relay sends every record twice (the library's test hook), so every run also proves that duplicates change nothing:
+ * the outcomes asserted are those of the contract, and each event exists once by id.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SagaEndToEndIT {
@@ -42,25 +39,13 @@ class SagaEndToEndIT {
     private static final String ANALYTICS = "analytics-service";
     private static final List<String> CUSTOMERS = List.of("alice", "bob");
 
-    @TempDir
-    static Path data;
     static RunningSystem system;
 
     @BeforeAll
     static void startTheSystem() {
-        system = new RunningSystem(data,
-                List.of(Services.ORDER_SERVICE, Services.INVENTORY_SERVICE, Services.PAYMENT_SERVICE,
-                        Services.EMAIL_SERVICE, Services.ANALYTICS_SERVICE),
-                Map.of("EVENTSHOP_MESSAGING_RELAY_DUPLICATE_DELIVERIES", "true"));
+        system = SharedSystem.get();
         // The order-service prices from its catalog replica, filled from the inventory-service's product-catalog.
         await().atMost(SAGA).until(() -> system.get(INVENTORY, "/products").size() == 6);
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        if (system != null) {
-            system.close();
-        }
     }
 
     @Test
