@@ -20,6 +20,7 @@ import dev.eventshop.events.payment.PaymentFailureReason;
 import dev.eventshop.testsupport.Http;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,6 +64,32 @@ class OrderSagaIT extends IntegrationTest {
         assertThat(timeline.get(1).get("eventId").asString()).isEqualTo(reserved.toString());
         assertThat(timeline.get(2).get("eventId").asString()).isEqualTo(paid.toString());
         assertThat(timeline.get(3).get("eventId").asString()).isEqualTo(header(confirmed, "ce_id"));
+    }
+
+    @Test
+    void counts_each_outcome_once_with_its_time_from_placing_however_often_the_deciding_event_comes() {
+        double cancelledBefore = metric("eventshop_orders_finished_total", "status=\"CANCELLED\"",
+                "reason=\"OUT_OF_STOCK\"");
+        double timedBefore = metric("eventshop_order_time_to_final_status_seconds_count", "status=\"CANCELLED\"");
+        OrderId order = placeOrder("alice");
+
+        publish(new StockReservationFailed(order, List.of(new Shortage(new Sku("LS-006"), 1, 0)), Instant.now()));
+        publish(new StockReservationFailed(order, List.of(new Shortage(new Sku("LS-006"), 1, 0)), Instant.now()));
+
+        awaitStatus(order, "CANCELLED");
+        await().atMost(PATIENCE).until(() -> timeline(order).size() == 4);
+        assertThat(metric("eventshop_orders_finished_total", "status=\"CANCELLED\"", "reason=\"OUT_OF_STOCK\""))
+                .isEqualTo(cancelledBefore + 1);
+        assertThat(metric("eventshop_order_time_to_final_status_seconds_count", "status=\"CANCELLED\""))
+                .isEqualTo(timedBefore + 1);
+    }
+
+    /** A value from the metrics page as Prometheus scrapes it; 0 for a series that does not exist yet. */
+    private double metric(String name, String... labels) {
+        return http.get("/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith(name + "{") && Arrays.stream(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test

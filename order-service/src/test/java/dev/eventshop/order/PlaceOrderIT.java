@@ -51,6 +51,24 @@ class PlaceOrderIT extends IntegrationTest {
     }
 
     @Test
+    void every_answer_names_its_trace_and_the_order_placed_continues_it() {
+        Http.Response placed = http.postJson("/orders", """
+                {"customerId": "alice", "items": [{"sku": "KB-001", "quantity": 1}]}
+                """);
+        Http.Response problem = http.get("/orders/" + UUID.randomUUID());
+
+        assertThat(placed.header("traceresponse")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(problem.status()).isEqualTo(404);
+        assertThat(problem.header("traceresponse")).as("an error names its trace too")
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        String traceId = placed.header("traceresponse").split("-")[1];
+        String orderId = placed.json().get("orderId").asString();
+        ConsumerRecord<String, byte[]> record = orderEvents.awaitAtLeast(1, withKey(orderId), PATIENCE).getFirst();
+        assertThat(header(record, "traceparent")).as("the relay's producer span, in the request's trace")
+                .startsWith("00-" + traceId + "-");
+    }
+
+    @Test
     void publishes_one_order_placed_keyed_by_the_order_id_with_cloudevents_headers_and_a_traceparent() {
         String orderId = placeOrder("alice", "MS-002", 3);
 
