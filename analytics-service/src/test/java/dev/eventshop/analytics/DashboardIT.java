@@ -3,27 +3,19 @@ package dev.eventshop.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventshop.analytics.sales.web.SummaryResponse;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.eventshop.testsupport.HeadlessChromium;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -33,8 +25,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DashboardIT extends IntegrationTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("target", "dashboard.png");
     private static final Duration LIVE = Duration.ofSeconds(15);
 
@@ -50,44 +40,23 @@ class DashboardIT extends IntegrationTest {
     private static final String SETTLED =
             "return Object.values(Chart.instances).every(chart => !Chart.animator.running(chart));";
 
+    private HeadlessChromium chromium;
     private ChromeDriver browser;
-    private Path profile;
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        assertThat(CHROMIUM).as("the dashboard test needs Chromium and its driver at %s and %s; install them with "
-                + "'apt-get install -y chromium chromium-driver'", CHROMIUM, CHROMEDRIVER).isExecutable();
-        assertThat(CHROMEDRIVER).as("the dashboard test needs ChromeDriver at %s; install it with "
-                + "'apt-get install -y chromium-driver'", CHROMEDRIVER).isExecutable();
-        profile = Files.createTempDirectory("dashboard-it-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1360,1320", "--lang=en-US");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
+    void openBrowser() {
+        chromium = HeadlessChromium.open(1360, 1320);
+        browser = chromium.browser();
     }
 
     /** The screenshot is taken whatever the outcome: when the test fails, it shows what the page showed. */
     @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
+    void closeBrowser() {
+        if (chromium != null) {
             try {
-                Files.createDirectories(SCREENSHOT.getParent());
-                Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT,
-                        StandardCopyOption.REPLACE_EXISTING);
+                chromium.screenshot(SCREENSHOT);
             } finally {
-                browser.quit();
-            }
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                chromium.close();
             }
         }
     }
