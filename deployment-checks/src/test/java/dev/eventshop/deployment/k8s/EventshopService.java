@@ -5,8 +5,10 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -30,6 +32,11 @@ enum EventshopService {
         this.name = name;
     }
 
+    /** The service of that name, if it is one of the five. */
+    static Optional<EventshopService> named(String name) {
+        return Stream.of(values()).filter(service -> service.name.equals(name)).findFirst();
+    }
+
     /** The name of the service, its Deployment, Service, container and image. */
     String serviceName() {
         return name;
@@ -44,6 +51,11 @@ enum EventshopService {
     String database() {
         String url = defaultOf("spring", "datasource", "url");
         return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    /** The most connections the service opens to its database: the default of its Hikari pool size. */
+    int connectionPoolSize() {
+        return Integer.parseInt(defaultOf("spring", "datasource", "hikari", "maximum-pool-size"));
     }
 
     /** The name of the service's PostgreSQL role, as the Cluster declares it. */

@@ -29,7 +29,8 @@ final class Kustomize {
             String rendered = read(process.getInputStream());
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("kubectl kustomize " + directory + " did not finish in " + TIMEOUT_SECONDS + " s");
+                throw new AssertionError(
+                        "kubectl kustomize " + directory + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
             if (process.exitValue() != 0) {
                 throw new AssertionError("kubectl kustomize " + directory + " failed:\n" + errors.join());

@@ -30,7 +30,7 @@ record Manifests(List<HasMetadata> objects) {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     static {
-        // Strimzi's model does not announce itself to fabric8 (no service-loader entry), so its kinds are registered here.
+        // Strimzi's model does not announce its kinds to fabric8 (no service-loader entry): they are registered here.
         SERIALIZATION.registerKubernetesResource(Kafka.class);
         SERIALIZATION.registerKubernetesResource(KafkaNodePool.class);
         SERIALIZATION.registerKubernetesResource(KafkaTopic.class);

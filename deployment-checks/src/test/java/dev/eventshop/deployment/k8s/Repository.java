@@ -21,6 +21,7 @@ final class Repository {
                 return directory;
             }
         }
-        throw new IllegalStateException("no eventshop repository (mvnw and k8s/) above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no eventshop repository (mvnw and k8s/) above " + Path.of("").toAbsolutePath());
     }
 }

@@ -1,6 +1,7 @@
 package dev.eventshop.deployment.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.eventshop.events.Topic;
 import dev.eventshop.events.Topics;
@@ -10,16 +11,19 @@ import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -76,7 +80,7 @@ class ServiceDeploymentTest {
                 .getFirst();
 
         assertThat(workloads.container().getPorts()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("http", service.port()));
+                .containsExactly(tuple("http", service.port()));
         assertThat(workloads.environment()).containsEntry("SERVER_PORT", String.valueOf(service.port()));
         assertThat(servicePort.getPort()).isEqualTo(service.port());
         assertThat(servicePort.getTargetPort().getStrVal()).isEqualTo("http");
@@ -102,7 +106,7 @@ class ServiceDeploymentTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("everyServiceOfEveryOverlay")
     void everyServiceRequestsAndIsLimitedInCpuAndMemory(Overlay overlay, EventshopService service) {
-        var resources = new ServiceWorkloads(service, overlay.manifests()).container().getResources();
+        ResourceRequirements resources = new ServiceWorkloads(service, overlay.manifests()).container().getResources();
 
         for (String resource : new String[] {"cpu", "memory"}) {
             Quantity request = resources.getRequests().get(resource);
@@ -140,7 +144,7 @@ class ServiceDeploymentTest {
     void everyServiceWritesOnlyToAnEmptyDirAtTmp(Overlay overlay, EventshopService service) {
         ServiceWorkloads workloads = new ServiceWorkloads(service, overlay.manifests());
         Map<String, Volume> volumes = workloads.deployment().getSpec().getTemplate().getSpec().getVolumes().stream()
-                .collect(java.util.stream.Collectors.toMap(Volume::getName, volume -> volume));
+                .collect(Collectors.toMap(Volume::getName, Function.identity()));
 
         assertThat(workloads.container().getVolumeMounts()).singleElement().satisfies(mount -> {
             assertThat(mount.getMountPath()).isEqualTo("/tmp");
@@ -196,7 +200,8 @@ class ServiceDeploymentTest {
     @MethodSource("everyServiceOfEveryOverlay")
     void everyAutoscalerStartsAtTheDeploymentsReplicasAndStopsWhereThePartitionsRunOut(Overlay overlay,
             EventshopService service) {
-        var autoscaler = overlay.manifests().get(HorizontalPodAutoscaler.class, service.serviceName()).getSpec();
+        HorizontalPodAutoscalerSpec autoscaler = overlay.manifests()
+                .get(HorizontalPodAutoscaler.class, service.serviceName()).getSpec();
         int replicas = new ServiceWorkloads(service, overlay.manifests()).deployment().getSpec().getReplicas();
         int partitions = Topics.ALL.stream().mapToInt(Topic::partitions).min().orElseThrow();
 
