@@ -36,9 +36,9 @@ public class MessagingHousekeeping implements SmartLifecycle {
     public int[] purge() {
         Instant now = clock.instant();
         int outbox = jdbc.update("DELETE FROM outbox_event WHERE published_at < ?",
-                Timestamp.from(now.minus(properties.getRelay().getRetention())));
+                Timestamp.from(now.minus(properties.relay().retention())));
         int processed = jdbc.update("DELETE FROM processed_event WHERE processed_at < ?",
-                Timestamp.from(now.minus(properties.getInbox().getRetention())));
+                Timestamp.from(now.minus(properties.inbox().retention())));
         if (outbox + processed > 0) {
             log.info("Purged {} published outbox rows and {} processed-event rows", outbox, processed);
         }
@@ -47,7 +47,7 @@ public class MessagingHousekeeping implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        long every = properties.getInbox().getPurgeInterval().toMillis();
+        long every = properties.inbox().purgeInterval().toMillis();
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("messaging-housekeeping").daemon().factory());
         scheduler.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);

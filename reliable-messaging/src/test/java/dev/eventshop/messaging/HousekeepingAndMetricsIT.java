@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.eventshop.events.OrderId;
-import dev.eventshop.messaging.outbox.Outbox;
+import dev.eventshop.events.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class HousekeepingAndMetricsIT {
 
     @Autowired
-    Outbox outbox;
+    EventPublisher outbox;
     @Autowired
     TransactionTemplate transaction;
     @Autowired
@@ -31,8 +31,8 @@ class HousekeepingAndMetricsIT {
         OrderId old = OrderId.newId();
         OrderId recent = OrderId.newId();
         transaction.executeWithoutResult(status -> {
-            outbox.append(Samples.orderPlaced(old, 1));
-            outbox.append(Samples.orderPlaced(recent, 1));
+            outbox.publish(Samples.orderPlaced(old, 1));
+            outbox.publish(Samples.orderPlaced(recent, 1));
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> publishedRows(old) + publishedRows(recent) == 2);
         jdbc.update("UPDATE outbox_event SET published_at = now() - interval '8 days' WHERE record_key = ?",
@@ -46,7 +46,7 @@ class HousekeepingAndMetricsIT {
 
     @Test
     void the_outbox_reports_pending_rows_the_oldest_ones_age_and_publish_latency() {
-        transaction.executeWithoutResult(status -> outbox.append(Samples.orderPlaced()));
+        transaction.executeWithoutResult(status -> outbox.publish(Samples.orderPlaced()));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> meters.get("eventshop.outbox.publish.latency").timer().count() > 0);
 

@@ -11,7 +11,7 @@ import com.networknt.schema.SpecVersion;
 import dev.eventshop.events.OrderId;
 import dev.eventshop.events.Topics;
 import dev.eventshop.events.order.OrderPlaced;
-import dev.eventshop.messaging.outbox.Outbox;
+import dev.eventshop.events.EventPublisher;
 import dev.eventshop.testsupport.TopicProbe;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -37,7 +37,7 @@ class OutboxRelayIT {
     private static final Duration TWO_SECONDS = Duration.ofSeconds(2);
 
     @Autowired
-    Outbox outbox;
+    EventPublisher outbox;
     @Autowired
     TransactionTemplate transaction;
     @Autowired
@@ -63,11 +63,11 @@ class OutboxRelayIT {
     void an_append_whose_transaction_rolls_back_leaves_no_row_and_publishes_nothing() {
         OrderId orderId = OrderId.newId();
         transaction.executeWithoutResult(status -> {
-            outbox.append(Samples.orderPlaced(orderId, 1));
+            outbox.publish(Samples.orderPlaced(orderId, 1));
             status.setRollbackOnly();
         });
         // Same key, so same partition: once this one arrived, the rolled-back one would have arrived before it.
-        transaction.executeWithoutResult(status -> outbox.append(Samples.orderPlaced(orderId, 2)));
+        transaction.executeWithoutResult(status -> outbox.publish(Samples.orderPlaced(orderId, 2)));
 
         List<ConsumerRecord<String, byte[]>> records = orderEvents.awaitAtLeast(1, withKey(orderId.toString()),
                 Duration.ofSeconds(10));
@@ -84,7 +84,7 @@ class OutboxRelayIT {
         OrderPlaced event = Samples.orderPlaced();
         Span span = tracer.nextSpan().name("place order").start();
         try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
-            transaction.executeWithoutResult(status -> outbox.append(event));
+            transaction.executeWithoutResult(status -> outbox.publish(event));
         } finally {
             span.end();
         }
@@ -116,7 +116,7 @@ class OutboxRelayIT {
         for (int i = 0; i < 20; i++) {
             OrderPlaced event = Samples.orderPlaced();
             long committedAt = System.nanoTime();
-            transaction.executeWithoutResult(status -> outbox.append(event));
+            transaction.executeWithoutResult(status -> outbox.publish(event));
             orderEvents.awaitAtLeast(1, withKey(event.orderId().toString()), TWO_SECONDS);
             latenciesMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - committedAt));
         }
@@ -139,12 +139,12 @@ class OutboxRelayIT {
         CountDownLatch mayCommit = new CountDownLatch(1);
         CompletableFuture<Void> slowTransaction = CompletableFuture.runAsync(() ->
                 transaction.executeWithoutResult(status -> {
-                    outbox.append(slow);
+                    outbox.publish(slow);
                     slowAppended.countDown();
                     await(mayCommit);
                 }));
         assertThat(slowAppended.await(10, TimeUnit.SECONDS)).isTrue();
-        transaction.executeWithoutResult(status -> outbox.append(fast));
+        transaction.executeWithoutResult(status -> outbox.publish(fast));
 
         orderEvents.awaitAtLeast(1, withKey(fast.orderId().toString()), Duration.ofSeconds(10));
         mayCommit.countDown();

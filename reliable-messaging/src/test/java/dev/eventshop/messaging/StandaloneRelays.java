@@ -2,10 +2,11 @@ package dev.eventshop.messaging;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.eventshop.events.Topic;
-import dev.eventshop.messaging.config.MessagingAutoConfiguration;
+import dev.eventshop.messaging.config.MessagingSchemaAutoConfiguration;
+import dev.eventshop.messaging.config.OutboxAutoConfiguration;
 import dev.eventshop.messaging.config.MessagingProperties;
 import dev.eventshop.messaging.outbox.JdbcOutbox;
-import dev.eventshop.messaging.outbox.Outbox;
+import dev.eventshop.events.EventPublisher;
 import dev.eventshop.messaging.outbox.OutboxMetrics;
 import dev.eventshop.messaging.outbox.OutboxRelay;
 import dev.eventshop.messaging.outbox.TraceContext;
@@ -45,7 +46,7 @@ final class StandaloneRelays implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         database = infrastructure.createDatabase("relays");
         Flyway.configure().dataSource(infrastructure.jdbcUrl(database), infrastructure.username(),
-                infrastructure.password()).locations(MessagingAutoConfiguration.MIGRATIONS).load().migrate();
+                infrastructure.password()).locations(MessagingSchemaAutoConfiguration.MIGRATIONS).load().migrate();
         admin = new JdbcTemplate(pool("test-admin"));
     }
 
@@ -62,11 +63,11 @@ final class StandaloneRelays implements AutoCloseable {
 
     OutboxRelay relay(String name, Duration sendTimeout) {
         HikariDataSource pool = pool(name);
-        MessagingProperties.Relay settings = new MessagingProperties().getRelay();
-        settings.setPollInterval(Duration.ofMillis(500));
-        settings.setSendTimeout(sendTimeout);
-        settings.setMaxBackoff(Duration.ofSeconds(1));
-        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(MessagingAutoConfiguration
+        MessagingProperties.Relay settings = MessagingProperties.defaults().relay()
+                .withPollInterval(Duration.ofMillis(500))
+                .withSendTimeout(sendTimeout)
+                .withMaxBackoff(Duration.ofSeconds(1));
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(OutboxAutoConfiguration
                 .relayProducerProperties(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                         settings));
         OutboxRelay relay = new OutboxRelay(name, pool,
@@ -113,10 +114,10 @@ final class StandaloneRelays implements AutoCloseable {
         }
     }
 
-    record Appender(Outbox outbox, TransactionTemplate transaction) {
+    record Appender(EventPublisher outbox, TransactionTemplate transaction) {
 
         void append(dev.eventshop.events.IntegrationEvent event) {
-            transaction.executeWithoutResult(status -> outbox.append(event));
+            transaction.executeWithoutResult(status -> outbox.publish(event));
         }
     }
 }

@@ -25,8 +25,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The saga across every service, each its own process on a real broker, a real PostgreSQL and a real SMTP server. Every
- * relay sends every record twice (the library's test hook), so every run also proves that duplicates change nothing:
- * the outcomes asserted are those of the contract, and each event exists once by id.
+ * record is sent twice (the library's duplicate-deliveries drill), so every run also proves that duplicates change
+ * nothing: the outcomes asserted are those of the contract, and each event exists once by id.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SagaEndToEndIT {
@@ -226,7 +226,7 @@ class SagaEndToEndIT {
         return system.get(INVENTORY, "/products/" + sku).get("reserved").asInt();
     }
 
-    /** On the topics: exactly the expected events for the order, each with one id, each sent twice by the hook. */
+    /** On the topics: exactly the expected events for the order, each with one id, each sent twice by the drill. */
     private static void assertEachEventExistsOnceAndWasDeliveredTwice(String orderId, List<String> expectedTypes) {
         try (TopicProbe topics = new TopicProbe(system.kafkaBootstrapServers(), Topics.ORDER_EVENTS.name(),
                 Topics.INVENTORY_EVENTS.name(), Topics.PAYMENT_EVENTS.name())) {

@@ -1,5 +1,6 @@
 package dev.eventshop.system;
 
+import dev.eventshop.messaging.drills.DuplicateDeliveries;
 import dev.eventshop.stack.Services;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,10 +14,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * One running system for every system test class of this JVM: starting PostgreSQL, Kafka, SMTP, Zipkin and five
  * service JVMs takes a minute, so it happens once, and a shutdown hook stops it all when the tests are done. Every
- * relay sends every record twice (the library's test hook), so every test also proves that duplicates change nothing.
+ * record is sent twice (the library's {@link DuplicateDeliveries} drill), so every test also proves that duplicates
+ * change nothing.
  * Tests share the seed data: each one asserts changes relative to what it read first, never absolute stock or money.
  */
 final class SharedSystem {
+
+    /** The library's drill, added to every producer of every service: each record is sent twice. */
+    private static final String DUPLICATE_EVERY_RECORD = "{\"spring.kafka.producer.properties.interceptor.classes\":"
+            + "\"" + DuplicateDeliveries.class.getName() + "\"}";
 
     private static @Nullable RunningSystem system;
 
@@ -27,7 +33,7 @@ final class SharedSystem {
         if (system == null) {
             Path data = temporaryDirectory();
             RunningSystem started = new RunningSystem(data, Services.ALL,
-                    Map.of("EVENTSHOP_MESSAGING_RELAY_DUPLICATE_DELIVERIES", "true"));
+                    Map.of("SPRING_APPLICATION_JSON", DUPLICATE_EVERY_RECORD));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.close();
                 delete(data);

@@ -1,7 +1,9 @@
 package dev.eventshop.order.catalog;
 
+import dev.eventshop.events.Topics;
 import dev.eventshop.events.inventory.ProductUpdated;
-import dev.eventshop.messaging.inbox.IdempotentConsumer;
+import dev.eventshop.messaging.inbox.EventHandlers;
+import dev.eventshop.messaging.inbox.Inbox;
 import dev.eventshop.messaging.inbox.IncomingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,26 +14,21 @@ import org.springframework.stereotype.Component;
 @Component
 class ProductCatalogListener {
 
-    /** {@code Topics.PRODUCT_CATALOG}, as a constant for the annotation. */
-    static final String PRODUCT_CATALOG = "product-catalog";
-
     private static final Logger log = LoggerFactory.getLogger(ProductCatalogListener.class);
 
-    private final IdempotentConsumer consumer;
-    private final ProductCatalog catalog;
+    private final EventHandlers handlers;
 
-    ProductCatalogListener(IdempotentConsumer consumer, ProductCatalog catalog) {
-        this.consumer = consumer;
-        this.catalog = catalog;
+    ProductCatalogListener(Inbox inbox, ProductCatalog catalog) {
+        handlers = inbox.handlers()
+                .on(ProductUpdated.class, (product, event) -> {
+                    catalog.save(product);
+                    log.info("Catalog: {} at {}", product.sku(), product.price());
+                })
+                .build();
     }
 
-    @KafkaListener(topics = PRODUCT_CATALOG)
+    @KafkaListener(topics = Topics.Names.PRODUCT_CATALOG)
     void on(IncomingEvent<?> event) {
-        consumer.handleOnce(event, () -> {
-            if (event.payload() instanceof ProductUpdated product) {
-                catalog.save(product);
-                log.info("Catalog: {} at {}", product.sku(), product.price());
-            }
-        });
+        handlers.handle(event);
     }
 }

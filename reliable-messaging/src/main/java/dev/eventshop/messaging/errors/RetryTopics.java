@@ -53,11 +53,11 @@ public final class RetryTopics {
 
     public static RetryTopicConfiguration configuration(String service, MessagingProperties properties,
             KafkaTemplate<String, Object> template, int partitions) {
-        MessagingProperties.Retry retry = properties.getRetry();
+        MessagingProperties.Retry retry = properties.retry();
         return RetryTopicConfigurationBuilder.newInstance()
-                .exponentialBackoff(retry.getInitialInterval().toMillis(), retry.getMultiplier(),
-                        retry.getMaxInterval().toMillis())
-                .maxAttempts(retry.getMaxAttempts())
+                .exponentialBackoff(retry.initialInterval().toMillis(), retry.multiplier(),
+                        retry.maxInterval().toMillis())
+                .maxAttempts(retry.maxAttempts())
                 .retryTopicSuffix(retrySuffix(service))
                 .dltSuffix(dltSuffix(service))
                 .suffixTopicsWithIndexValues()
@@ -67,7 +67,7 @@ public final class RetryTopics {
                 .dltProcessingFailureStrategy(DltStrategy.FAIL_ON_ERROR)
                 // The dead-letter topic is for inspection and redrive; the service does not consume it itself.
                 .autoStartDltHandler(false)
-                .autoCreateTopicsWith(partitions, properties.getTopics().getReplicationFactor())
+                .autoCreateTopicsWith(partitions, properties.topics().replicationFactor())
                 .create(template);
     }
 

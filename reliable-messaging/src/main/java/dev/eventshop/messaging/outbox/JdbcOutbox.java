@@ -1,6 +1,8 @@
 package dev.eventshop.messaging.outbox;
 
+import dev.eventshop.events.EventPublisher;
 import dev.eventshop.events.IntegrationEvent;
+import dev.eventshop.events.PublishedEvent;
 import dev.eventshop.messaging.EventRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +19,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes each event as a row in {@code outbox_event}, in the caller's transaction. The row holds the record exactly as
- * it will be sent (topic, key, CloudEvents headers, JSON value), so the relay only ships bytes.
+ * Publishes through a transactional outbox: each event is a row in {@code outbox_event}, written in the caller's
+ * transaction, so it exists if and only if the business change commits. The row holds the record exactly as it will
+ * be sent (topic, key, CloudEvents headers, JSON value), so the relay only ships bytes, in append order per key.
  */
-public class JdbcOutbox implements Outbox {
+public class JdbcOutbox implements EventPublisher {
 
     private static final String INSERT = """
             INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload, headers, traceparent)
@@ -41,10 +44,10 @@ public class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public AppendedEvent append(IntegrationEvent event) {
+    public PublishedEvent publish(IntegrationEvent event) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalTransactionStateException(
-                    "Outbox.append needs the caller's transaction, so the event commits with the business change");
+                    "publishing needs the caller's transaction, so the event commits with the business change");
         }
         UUID eventId = UUID.randomUUID();
         Instant now = clock.instant();
@@ -57,6 +60,6 @@ public class JdbcOutbox implements Outbox {
                 new String(record.value(), StandardCharsets.UTF_8), JSON.writeValueAsString(headers),
                 trace.currentTraceparent());
         meters.counter("eventshop.outbox.appended", "topic", record.topic()).increment();
-        return new AppendedEvent(eventId, now);
+        return new PublishedEvent(eventId, now);
     }
 }

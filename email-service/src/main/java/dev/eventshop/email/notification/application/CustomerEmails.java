@@ -1,5 +1,6 @@
 package dev.eventshop.email.notification.application;
 
+import dev.eventshop.events.EventPublisher;
 import dev.eventshop.email.notification.domain.Email;
 import dev.eventshop.email.notification.domain.EmailAddressRule;
 import dev.eventshop.email.notification.domain.EmailComposer;
@@ -44,11 +45,11 @@ public class CustomerEmails {
     private final SentEmails sentEmails;
     private final EmailAttempts attempts;
     private final Mailer mailer;
-    private final EmailEvents events;
+    private final EventPublisher events;
     private final Clock clock;
 
     CustomerEmails(EmailAddressRule addresses, SentEmails sentEmails, EmailAttempts attempts, Mailer mailer,
-            EmailEvents events, Clock clock) {
+            EventPublisher events, Clock clock) {
         this.addresses = addresses;
         this.sentEmails = sentEmails;
         this.attempts = attempts;
@@ -94,7 +95,7 @@ public class CustomerEmails {
         SentEmail sent = new SentEmail(email.orderId(), email.kind(), email.to(), email.subject(), clock.instant());
         sentEmails.sent(sent);
         attempts.clear(email.orderId(), email.kind());
-        events.emailSent(sent);
+        events.publish(IntegrationEvents.emailSent(sent));
         log.info("Sent the {} email to {}: \"{}\"", sent.kind(), sent.to(), sent.subject());
     }
 }

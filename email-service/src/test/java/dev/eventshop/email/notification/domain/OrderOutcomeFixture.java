@@ -1,5 +1,6 @@
 package dev.eventshop.email.notification.domain;
 
+import dev.eventshop.events.order.OrderLine;
 import dev.eventshop.events.CustomerId;
 import dev.eventshop.events.Money;
 import dev.eventshop.events.OrderId;

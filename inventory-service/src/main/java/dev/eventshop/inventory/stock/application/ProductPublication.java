@@ -1,5 +1,6 @@
 package dev.eventshop.inventory.stock.application;
 
+import dev.eventshop.events.EventPublisher;
 import dev.eventshop.inventory.stock.domain.Product;
 import java.util.Collection;
 import org.springframework.stereotype.Component;
@@ -15,11 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 class ProductPublication {
 
     private final ProductRepository products;
-    private final InventoryEventOutbox outbox;
+    private final EventPublisher events;
 
-    ProductPublication(ProductRepository products, InventoryEventOutbox outbox) {
+    ProductPublication(ProductRepository products, EventPublisher events) {
         this.products = products;
-        this.outbox = outbox;
+        this.events = events;
     }
 
     /** Stores and publishes the products that changed since they were last published; leaves the others alone. */
@@ -27,7 +28,7 @@ class ProductPublication {
     void saveAndPublish(Collection<Product> changed) {
         for (Product product : changed) {
             if (product.hasUnpublishedChanges()) {
-                outbox.append(IntegrationEvents.productUpdated(product));
+                events.publish(IntegrationEvents.productUpdated(product));
                 product.markPublished();
                 products.update(product);
             }

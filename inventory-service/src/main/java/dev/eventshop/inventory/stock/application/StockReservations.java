@@ -1,5 +1,6 @@
 package dev.eventshop.inventory.stock.application;
 
+import dev.eventshop.events.EventPublisher;
 import dev.eventshop.events.CustomerId;
 import dev.eventshop.events.OrderId;
 import dev.eventshop.events.Sku;
@@ -30,15 +31,15 @@ public class StockReservations {
     private final ReservationRepository reservations;
     private final ProductRepository products;
     private final ProductPublication publication;
-    private final InventoryEventOutbox outbox;
+    private final EventPublisher events;
     private final Clock clock;
 
     StockReservations(ReservationRepository reservations, ProductRepository products,
-            ProductPublication publication, InventoryEventOutbox outbox, Clock clock) {
+            ProductPublication publication, EventPublisher events, Clock clock) {
         this.reservations = reservations;
         this.products = products;
         this.publication = publication;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -60,7 +61,7 @@ public class StockReservations {
             Reservation reservation = existing.get();
             reservation.refuseIfWithdrawn(command.request(), now).ifPresentOrElse(refused -> {
                 reservations.update(reservation);
-                outbox.append(IntegrationEvents.failed(refused));
+                events.publish(IntegrationEvents.failed(refused));
                 log.info("Reserved nothing: the order was withdrawn before it arrived");
             }, () -> log.info("Ignored the order: its reservation is {} already", reservation.status()));
             return;
@@ -72,11 +73,11 @@ public class StockReservations {
         publication.saveAndPublish(stock.values());
         switch (placement.outcome()) {
             case ReservationEvent.Reserved reserved -> {
-                outbox.append(IntegrationEvents.reserved(reserved, command.total()));
+                events.publish(IntegrationEvents.reserved(reserved, command.total()));
                 log.info("Reserved {}", reserved.items());
             }
             case ReservationEvent.Failed failed -> {
-                outbox.append(IntegrationEvents.failed(failed));
+                events.publish(IntegrationEvents.failed(failed));
                 log.info("Reserved nothing, short of {}", failed.shortages());
             }
         }
@@ -101,7 +102,7 @@ public class StockReservations {
         reservation.release(held, now).ifPresentOrElse(released -> {
             reservations.update(reservation);
             publication.saveAndPublish(held.values());
-            outbox.append(IntegrationEvents.released(released));
+            events.publish(IntegrationEvents.released(released));
             log.info("Released {}", released.items());
         }, () -> log.info("Nothing to release: the reservation is {}", reservation.status()));
     }

@@ -1,5 +1,6 @@
 package dev.eventshop.payment.payment.application;
 
+import dev.eventshop.events.EventPublisher;
 import dev.eventshop.payment.account.application.AccountLedger;
 import dev.eventshop.payment.account.application.AccountRecorder;
 import dev.eventshop.payment.account.application.OptimisticRetry;
@@ -32,17 +33,17 @@ public class PaymentProcessing {
     private final AccountRecorder recorder;
     private final OptimisticRetry retry;
     private final PaymentRepository payments;
-    private final PaymentEventOutbox outbox;
+    private final EventPublisher events;
     private final Clock clock;
     private final MeterRegistry meters;
 
     PaymentProcessing(AccountLedger accounts, AccountRecorder recorder, OptimisticRetry retry,
-            PaymentRepository payments, PaymentEventOutbox outbox, Clock clock, MeterRegistry meters) {
+            PaymentRepository payments, EventPublisher events, Clock clock, MeterRegistry meters) {
         this.accounts = accounts;
         this.recorder = recorder;
         this.retry = retry;
         this.payments = payments;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
         this.meters = meters;
     }
@@ -75,7 +76,7 @@ public class PaymentProcessing {
                 log.info("Declined to charge {} for {}: {} (account: {})", command.customerId(), payment.amount(),
                         payment.reason(), account.map(Account::toString).orElse("none"));
             }
-            outbox.append(IntegrationEvents.of(payment));
+            events.publish(IntegrationEvents.of(payment));
             return new ChargeResult(payment, false);
         });
         if (!result.alreadyDecided()) {

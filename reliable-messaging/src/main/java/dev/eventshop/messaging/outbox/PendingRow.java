@@ -1,0 +1,40 @@
+package dev.eventshop.messaging.outbox;
+
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** An outbox row waiting to be published: the record exactly as it will be sent, and the trace it belongs to. */
+record PendingRow(long id, String eventId, String topic, String key, String payload, Map<String, String> headers,
+        @Nullable String traceparent, Instant createdAt) {
+
+    static final String SELECT = """
+            SELECT id, event_id, topic, record_key, payload::text AS payload, headers::text AS headers, traceparent,
+                   created_at
+            FROM outbox_event
+            WHERE published_at IS NULL
+            ORDER BY id
+            LIMIT ?
+            """;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    };
+
+    static final RowMapper<PendingRow> MAPPER = (rs, rowNum) -> new PendingRow(
+            rs.getLong("id"),
+            rs.getString("event_id"),
+            rs.getString("topic"),
+            rs.getString("record_key"),
+            rs.getString("payload"),
+            JSON.readValue(rs.getString("headers"), HEADERS),
+            rs.getString("traceparent"),
+            rs.getTimestamp("created_at").toInstant());
+
+    String type() {
+        return headers.getOrDefault("ce_type", "");
+    }
+}
