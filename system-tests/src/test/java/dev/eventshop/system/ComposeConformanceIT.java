@@ -70,6 +70,11 @@ class ComposeConformanceIT {
 
     private static final Duration SAGA = Duration.ofSeconds(60);
     private static final Duration EXPORT = Duration.ofSeconds(45);
+    /**
+     * Micrometer adds a Kafka client's metrics as the client creates them, looking for new ones once a minute: the
+     * consumers' per-partition lag appears up to a minute after they first fetched.
+     */
+    private static final Duration KAFKA_CLIENT_METRICS = Duration.ofSeconds(90);
     /** The postgres image's server listens on its default port. */
     private static final int POSTGRES_PORT = 5432;
     /** Mailpit's SMTP port when MP_SMTP_BIND_ADDR does not set one. */
@@ -174,8 +179,7 @@ class ComposeConformanceIT {
         queries.forEach(query -> PromQl.metricNames(query.expression()).forEach(metric ->
                 sourcesByMetric.computeIfAbsent(metric, name -> new TreeSet<>()).add(query.source())));
 
-        // Gauges of consumers and relays appear once those have run; give them a scrape interval or three.
-        await().atMost(EXPORT).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
+        await().atMost(KAFKA_CLIENT_METRICS).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
             Set<String> exposed = scrapeEveryTarget();
             Map<String, Set<String>> missing = new TreeMap<>(sourcesByMetric);
             missing.keySet().removeAll(exposed);
@@ -189,9 +193,9 @@ class ComposeConformanceIT {
     void every_service_sends_its_traces_to_otel_lgtm() {
         touchEveryService();
 
-        await().atMost(EXPORT).untilAsserted(() -> assertThat(lgtm.servicesThatSent("/v1/traces", serviceNames()))
+        await().atMost(EXPORT).untilAsserted(() -> assertThat(lgtm.servicesThatSent("/v1/traces"))
                 .as("services whose traces arrived at lgtm:4318/v1/traces (paths posted to: %s)", lgtm.pathsPostedTo())
-                .containsExactlyInAnyOrderElementsOf(serviceNames()));
+                .containsAll(serviceNames()));
     }
 
     @Test
@@ -199,9 +203,9 @@ class ComposeConformanceIT {
     void every_service_sends_its_logs_to_otel_lgtm() {
         touchEveryService();
 
-        await().atMost(EXPORT).untilAsserted(() -> assertThat(lgtm.servicesThatSent("/v1/logs", serviceNames()))
+        await().atMost(EXPORT).untilAsserted(() -> assertThat(lgtm.servicesThatSent("/v1/logs"))
                 .as("services whose logs arrived at lgtm:4318/v1/logs (paths posted to: %s)", lgtm.pathsPostedTo())
-                .containsExactlyInAnyOrderElementsOf(serviceNames()));
+                .containsAll(serviceNames()));
     }
 
     private static void startPostgres(Service compose) throws Exception {

@@ -135,10 +135,13 @@ final class ComposeNetwork implements AutoCloseable {
         }
     }
 
+    /** This machine's name, which a service may look up for itself (as a container finds its own). */
     private static String machineName() {
+        Path kernelHostname = Path.of("/proc/sys/kernel/hostname");
         try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
+            return Files.isReadable(kernelHostname) ? Files.readString(kernelHostname).strip()
+                    : InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
             return "localhost";
         }
     }

@@ -9,9 +9,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
@@ -28,7 +28,10 @@ final class OtlpReceiver implements AutoCloseable {
 
     private static final List<String> SIGNAL_PATHS = List.of("/v1/traces", "/v1/logs", "/v1/metrics");
 
-    private record Export(String path, String content) {
+    private static final byte[] SERVICE_NAME = "service.name".getBytes(StandardCharsets.US_ASCII);
+
+    /** One request: where it was posted, and the services its resources name. */
+    private record Export(String path, Set<String> services) {
     }
 
     private final HttpServer server;
@@ -44,15 +47,10 @@ final class OtlpReceiver implements AutoCloseable {
         server.start();
     }
 
-    /**
-     * Which of these services sent something on this signal's path. An export names its service in its resource's
-     * {@code service.name}, a plain UTF-8 string in the protobuf (and in the JSON) encoding.
-     */
-    Set<String> servicesThatSent(String path, Collection<String> services) {
-        return services.stream()
-                .filter(service -> received.stream().anyMatch(export -> export.path().equals(path)
-                        && export.content().contains(service)))
-                .collect(Collectors.toSet());
+    /** The services whose resources sent something to this signal's path. */
+    Set<String> servicesThatSent(String path) {
+        return received.stream().filter(export -> export.path().equals(path))
+                .flatMap(export -> export.services().stream()).collect(Collectors.toSet());
     }
 
     /** Every path something was posted to, for a failure message. */
@@ -65,7 +63,7 @@ final class OtlpReceiver implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             byte[] body = exchange.getRequestBody().readAllBytes();
             String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
-            received.add(new Export(path, new String(decode(body, encoding), StandardCharsets.ISO_8859_1)));
+            received.add(new Export(path, serviceNames(decode(body, encoding))));
             if (!exchange.getRequestMethod().equals("POST") || !SIGNAL_PATHS.contains(path)) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
@@ -83,6 +81,38 @@ final class OtlpReceiver implements AutoCloseable {
         try (InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
             return gzip.readAllBytes();
         }
+    }
+
+    /**
+     * The values of every {@code service.name} resource attribute in an OTLP protobuf message. Each is a KeyValue
+     * whose key (field 1) is followed by its AnyValue (field 2, tag 0x12) holding a string (field 1, tag 0x0A); names
+     * and the messages around them are short enough for one-byte lengths.
+     */
+    static Set<String> serviceNames(byte[] message) {
+        Set<String> names = new TreeSet<>();
+        for (int at = indexOf(message, SERVICE_NAME, 0); at >= 0; at = indexOf(message, SERVICE_NAME, at + 1)) {
+            int value = at + SERVICE_NAME.length;
+            if (value + 4 <= message.length && message[value] == 0x12 && message[value + 2] == 0x0A) {
+                int length = message[value + 3];
+                if (length > 0 && value + 4 + length <= message.length) {
+                    names.add(new String(message, value + 4, length, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Override

@@ -62,8 +62,9 @@ class ComposeFileTest {
             Map<String, Object> real = services.get(service.name());
             assertThat(stringValues(real.get("environment"))).as("environment of %s", service.name())
                     .isEqualTo(service.environment());
-            assertThat(real.get("image")).as("image of %s", service.name()).isEqualTo(service.image().orElse(null));
-            if (service.isBuilt()) {
+            if (!service.isBuilt()) {
+                assertThat(real.get("image")).as("image of %s", service.name()).isEqualTo(service.image().orElseThrow());
+            } else {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> build = (Map<String, Object>) real.get("build");
                 assertThat(stringValues(build.get("args"))).as("build args of %s", service.name())

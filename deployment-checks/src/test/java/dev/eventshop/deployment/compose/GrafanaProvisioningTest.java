@@ -113,7 +113,7 @@ class GrafanaProvisioningTest {
     }
 
     @Test
-    void the_provisioning_files_are_mounted_where_otel_lgtm_reads_them() throws Exception {
+    void the_provisioning_files_are_mounted_where_otel_lgtm_reads_them() {
         Service lgtm = COMPOSE.service("lgtm");
         Map<String, String> mounts = lgtm.volumes().stream().filter(Volume::isBindMount)
                 .collect(Collectors.toMap(Volume::source, Volume::target));
