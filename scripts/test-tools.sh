@@ -30,8 +30,17 @@ need() {
 
 ensure_test_tools() {
   # The analytics dashboard and the trace screenshot are tested in a real headless Chromium through ChromeDriver.
-  need chromium "Install it with: sudo apt-get install -y chromium chromium-driver (macOS: brew install chromium chromedriver)" \
-    chromium chromium-driver
-  need chromedriver "Install it with: sudo apt-get install -y chromium-driver (macOS: brew install chromedriver)" \
-    chromium-driver
+  need chromium "Install it with: sudo apt-get install -y chromium chromium-driver" chromium chromium-driver
+  need chromedriver "Install it with: sudo apt-get install -y chromium-driver" chromium-driver
+  # docker-compose.yml is validated by a real Compose implementation, which needs no Docker engine for that.
+  need docker-compose "Install it with: sudo apt-get install -y docker-compose" docker-compose
+  # The compose conformance test runs the compose file's PostgreSQL init script with psql.
+  need psql "Install it with: sudo apt-get install -y postgresql-client" postgresql-client
+  # Every Kubernetes overlay is rendered with kubectl's built-in Kustomize (kubectl 1.27 or newer; no cluster needed).
+  need kubectl "Install kubectl 1.27 or newer from the Kubernetes project's release binaries, as k8s/README.md says."
+  # The Dockerfile linter, pinned by deployment-checks/package-lock.json.
+  if [ ! -x deployment-checks/node_modules/.bin/dockerfile-utils ]; then
+    need npm "Install Node.js 20 or newer with npm (sudo apt-get install -y nodejs npm)." nodejs npm
+    npm ci --prefix deployment-checks --no-audit --no-fund --loglevel=error
+  fi
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,8 @@ public final class ServiceProcess {
     private final ServiceSpec spec;
     private final Path jar;
     private final Map<String, String> environment;
+    private final boolean inheritEnvironment;
+    private final List<String> jvmOptions;
     private final ConsolePrefix prefix;
     private final Deque<String> recentOutput = new ArrayDeque<>(KEPT_LINES);
     /** The process while this object owns it: cleared by {@link #stop()} or when it exits on its own. */
@@ -50,8 +53,33 @@ public final class ServiceProcess {
      */
     public ServiceProcess(ServiceSpec spec, Path jar, String jdbcUrl, String kafkaBootstrapServers,
             Map<String, String> extraEnvironment) {
+        this(spec, jar, stackEnvironment(spec, jdbcUrl, kafkaBootstrapServers, extraEnvironment), true, List.of());
+    }
+
+    private ServiceProcess(ServiceSpec spec, Path jar, Map<String, String> environment, boolean inheritEnvironment,
+            List<String> jvmOptions) {
         this.spec = spec;
         this.jar = jar.toAbsolutePath();
+        this.environment = Map.copyOf(environment);
+        this.inheritEnvironment = inheritEnvironment;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.prefix = ConsolePrefix.forConsole(spec.name(), Math.max(Services.nameWidth(), spec.name().length()));
+    }
+
+    /**
+     * A service that gets exactly this environment and nothing of this JVM's, as a container gets exactly what its
+     * definition gives it: for running a service as a deployment file (a compose file, say) configures it.
+     *
+     * @param jvmOptions further options for the service's JVM, such as {@code -Djdk.net.hosts.file=<file>} to resolve
+     *     the host names the environment uses
+     */
+    public static ServiceProcess withExactEnvironment(ServiceSpec spec, Path jar, Map<String, String> environment,
+            List<String> jvmOptions) {
+        return new ServiceProcess(spec, jar, environment, false, jvmOptions);
+    }
+
+    private static Map<String, String> stackEnvironment(ServiceSpec spec, String jdbcUrl,
+            String kafkaBootstrapServers, Map<String, String> extraEnvironment) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", String.valueOf(spec.port()));
         env.put("SPRING_DATASOURCE_URL", jdbcUrl);
@@ -59,8 +87,7 @@ public final class ServiceProcess {
         env.put("SPRING_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         env.putAll(extraEnvironment);
-        this.environment = Map.copyOf(env);
-        this.prefix = ConsolePrefix.forConsole(spec.name(), Math.max(Services.nameWidth(), spec.name().length()));
+        return env;
     }
 
     /** Launches the JVM and returns at once; {@link #awaitReady} waits for it to serve. */
@@ -74,13 +101,17 @@ public final class ServiceProcess {
         synchronized (recentOutput) {
             recentOutput.clear();
         }
-        ProcessBuilder builder = new ProcessBuilder(ChildProcesses.javaCommand(List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "-Xmx384m",
                 // Several service JVMs start at once on what may be a laptop: a single-threaded collector and the
                 // quick compiler only make them start sooner and take less CPU and memory.
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString())))
-                .redirectErrorStream(true);
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        arguments.addAll(jvmOptions);
+        arguments.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(ChildProcesses.javaCommand(arguments)).redirectErrorStream(true);
+        if (!inheritEnvironment) {
+            builder.environment().clear();
+        }
         builder.environment().putAll(environment);
         Process started;
         try {
