@@ -3,15 +3,30 @@ package dev.eventshop.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventshop.testsupport.Http;
+import dev.eventshop.web.idempotency.IdempotencyKeyPurge;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** {@code Idempotency-Key} on {@code POST /orders}: a retry gets the first answer, and never a second order. */
 class IdempotencyIT extends IntegrationTest {
 
     private static final String KEY = "Idempotency-Key";
+
+    @Autowired
+    IdempotencyKeyPurge purge;
+
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+    @AfterEach
+    void stopBackground() {
+        background.shutdownNow();
+    }
 
     @Test
     void replays_the_first_response_to_a_retry_with_the_same_key_and_body() {
@@ -23,7 +38,8 @@ class IdempotencyIT extends IntegrationTest {
 
         assertThat(first.status()).as(first.toString()).isEqualTo(202);
         assertThat(retry.status()).as(retry.toString()).isEqualTo(202);
-        assertThat(retry.json()).isEqualTo(first.json());
+        assertThat(retry.body()).as("the same bytes").isEqualTo(first.body());
+        assertThat(retry.contentType()).isEqualTo(first.contentType());
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
@@ -68,8 +84,7 @@ class IdempotencyIT extends IntegrationTest {
         String customer = uniqueCustomer();
         String key = UUID.randomUUID().toString();
         PlacementGate.Gate gate = placementGate.closeFor(customer);
-        CompletableFuture<Http.Response> first = CompletableFuture.supplyAsync(
-                () -> http.postJson("/orders", order(customer, "HB-004", 1), KEY, key));
+        CompletableFuture<Http.Response> first = inBackground(order(customer, "HB-004", 1), key);
         gate.awaitArrival();
 
         Http.Response concurrent = http.postJson("/orders", order(customer, "HB-004", 1), KEY, key);
@@ -83,6 +98,55 @@ class IdempotencyIT extends IntegrationTest {
         assertThat(firstResponse.status()).as(firstResponse.toString()).isEqualTo(202);
         assertThat(afterwards.status()).isEqualTo(202);
         assertThat(afterwards.json().get("orderId")).isEqualTo(firstResponse.json().get("orderId"));
+        assertThat(ordersOf(customer)).isEqualTo(1);
+    }
+
+    @Test
+    void a_request_whose_key_was_purged_while_it_ran_rolls_back_instead_of_placing_the_order() throws Exception {
+        String customer = uniqueCustomer();
+        String key = UUID.randomUUID().toString();
+        PlacementGate.Gate gate = placementGate.closeFor(customer);
+        CompletableFuture<Http.Response> first = inBackground(order(customer, "KB-001", 1), key);
+        gate.awaitArrival();
+
+        purgeAsAbandoned(key);
+        gate.open();
+        Http.Response abandoned = first.get(30, TimeUnit.SECONDS);
+        long ordersAfterTheAbandonedRequest = ordersOf(customer);
+        Http.Response retry = http.postJson("/orders", order(customer, "KB-001", 1), KEY, key);
+
+        assertThat(abandoned.status()).as(abandoned.toString()).isEqualTo(503);
+        assertThat(abandoned.contentType()).startsWith("application/problem+json");
+        assertThat(abandoned.json().get("type").asString()).endsWith("/idempotency-key-expired");
+        assertThat(ordersAfterTheAbandonedRequest).isZero();
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(202);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(ordersOf(customer)).isEqualTo(1);
+        assertThat(outboxCount(retry.json().get("orderId").asString(), PlaceOrderIT.PLACED)).isEqualTo(1);
+    }
+
+    @Test
+    void a_request_whose_key_was_purged_and_claimed_again_leaves_the_key_to_the_new_claim() throws Exception {
+        String customer = uniqueCustomer();
+        String key = UUID.randomUUID().toString();
+        PlacementGate.Gate firstGate = placementGate.closeFor(customer);
+        CompletableFuture<Http.Response> first = inBackground(order(customer, "KB-001", 1), key);
+        firstGate.awaitArrival();
+        purgeAsAbandoned(key);
+        PlacementGate.Gate secondGate = placementGate.closeFor(customer);
+        CompletableFuture<Http.Response> second = inBackground(order(customer, "KB-001", 1), key);
+        secondGate.awaitArrival();
+
+        firstGate.open();
+        Http.Response abandoned = first.get(30, TimeUnit.SECONDS);
+        secondGate.open();
+        Http.Response placed = second.get(30, TimeUnit.SECONDS);
+        Http.Response retry = http.postJson("/orders", order(customer, "KB-001", 1), KEY, key);
+
+        assertThat(abandoned.status()).as(abandoned.toString()).isEqualTo(503);
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(202);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(placed.body());
         assertThat(ordersOf(customer)).isEqualTo(1);
     }
 
@@ -108,6 +172,23 @@ class IdempotencyIT extends IntegrationTest {
 
         assertThat(one.json().get("orderId")).isNotEqualTo(two.json().get("orderId"));
         assertThat(ordersOf(customer)).isEqualTo(2);
+    }
+
+    private CompletableFuture<Http.Response> inBackground(String order, String key) {
+        return CompletableFuture.supplyAsync(() -> http.postJson("/orders", order, KEY, key), background);
+    }
+
+    /**
+     * Makes the key look in flight for 11 minutes, past abandoned-after, and runs the purge, which deletes it as it
+     * would the key of a request that died with its process.
+     */
+    private void purgeAsAbandoned(String key) {
+        jdbc.sql("""
+                UPDATE idempotency_key SET created_at = created_at - INTERVAL '11 minutes' WHERE idempotency_key = :key
+                """).param("key", key).update();
+        purge.purge();
+        assertThat(jdbc.sql("SELECT count(*) FROM idempotency_key WHERE idempotency_key = :key").param("key", key)
+                .query(Long.class).single()).as("the key after the purge").isZero();
     }
 
     private long ordersOf(String customer) {

@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 class TestHooks {
 
+    /** Static, as a bean post-processor must be, so that it is there before the beans it wraps. */
     @Bean
-    PlacementGate placementGate() {
+    static PlacementGate placementGate() {
         return new PlacementGate();
     }
 }

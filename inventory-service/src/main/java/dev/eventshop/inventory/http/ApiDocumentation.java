@@ -28,6 +28,7 @@ class ApiDocumentation {
     OpenApiCustomizer problemResponses() {
         return ProblemResponses.documentedAs(
                 "Problem details (RFC 9457): 400 invalid request, 404 unknown product, 409 stock limit "
-                + "reached, 413 body over 64 KiB, 415 not JSON, ...");
+                + "reached or request in flight, 413 body over 64 KiB, 415 not JSON, 422 reused key, 503 request "
+                + "abandoned, ...");
     }
 }

@@ -27,6 +27,6 @@ class ApiDocumentation {
     OpenApiCustomizer problemResponses() {
         return ProblemResponses.documentedAs(
                 "Problem details (RFC 9457): 400 invalid request, 404 unknown order, 409 request in flight, "
-                + "413 body over 64 KiB, 415 not JSON, 422 unknown SKU or reused key, ...");
+                + "413 body over 64 KiB, 415 not JSON, 422 unknown SKU or reused key, 503 request abandoned, ...");
     }
 }

@@ -27,7 +27,8 @@ class ApiDocumentation {
     @Bean
     OpenApiCustomizer problemResponses() {
         return ProblemResponses.documentedAs(
-                "Problem details (RFC 9457): 400 invalid request, 404 unknown account or payment, 413 body "
-                + "over 16 KiB, 415 not JSON, 422 deposit in another currency than the account's, ...");
+                "Problem details (RFC 9457): 400 invalid request, 404 unknown account or payment, 409 account "
+                + "busy or request in flight, 413 body over 16 KiB, 415 not JSON, 422 deposit in another currency "
+                + "than the account's or reused key, 503 request abandoned, ...");
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,15 +22,12 @@ public class OrderPlacement {
     private final OrderRepository orders;
     private final ProductCatalog catalog;
     private final OrderEventEmitter events;
-    private final ObjectProvider<OrderPlacementHook> hooks;
     private final Clock clock;
 
-    OrderPlacement(OrderRepository orders, ProductCatalog catalog, OrderEventEmitter events,
-            ObjectProvider<OrderPlacementHook> hooks, Clock clock) {
+    OrderPlacement(OrderRepository orders, ProductCatalog catalog, OrderEventEmitter events, Clock clock) {
         this.orders = orders;
         this.catalog = catalog;
         this.events = events;
-        this.hooks = hooks;
         this.clock = clock;
     }
 
@@ -42,7 +38,6 @@ public class OrderPlacement {
      */
     @Transactional
     public Order place(PlaceOrder command) {
-        hooks.orderedStream().forEach(hook -> hook.beforePlacing(command));
         Order order = Order.place(command.orderId(), command.customerId(), priced(command.items()), clock.instant());
         orders.insert(order);
         events.emit(order.id(), IntegrationEvents.placed(order), order.createdAt());

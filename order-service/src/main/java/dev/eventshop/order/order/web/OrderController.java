@@ -2,12 +2,13 @@ package dev.eventshop.order.order.web;
 
 import dev.eventshop.events.CustomerId;
 import dev.eventshop.events.OrderId;
-import dev.eventshop.order.idempotency.IdempotencyKey;
-import dev.eventshop.order.idempotency.IdempotentRequests;
-import dev.eventshop.order.idempotency.RequestFingerprint;
-import dev.eventshop.order.idempotency.StoredResponse;
 import dev.eventshop.order.order.application.OrderPlacement;
 import dev.eventshop.order.order.application.OrderQueries;
+import dev.eventshop.web.idempotency.IdempotencyKey;
+import dev.eventshop.web.idempotency.IdempotentRequests;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Places orders and shows them, their timelines and each customer's orders. */
 @RestController
@@ -39,46 +37,32 @@ class OrderController {
     /** The canonical form of a UUID only: {@link UUID#fromString} also takes forms like {@code 1-2-3-4-5}. */
     private static final Pattern ORDER_ID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final String REPLAYED = "Idempotent-Replayed";
 
     private final OrderPlacement placement;
     private final OrderQueries queries;
     private final IdempotentRequests idempotentRequests;
-    private final JsonMapper json;
 
-    OrderController(OrderPlacement placement, OrderQueries queries, IdempotentRequests idempotentRequests,
-            JsonMapper json) {
+    OrderController(OrderPlacement placement, OrderQueries queries, IdempotentRequests idempotentRequests) {
         this.placement = placement;
         this.queries = queries;
         this.idempotentRequests = idempotentRequests;
-        this.json = json;
     }
 
     /**
      * Places an order: {@code 202 Accepted}, because the saga decides its fate later. With an {@code Idempotency-Key},
-     * a retry of the same request gets the first response again, and no second order.
+     * a retry of the same request gets the first answer again, and no second order.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    ResponseEntity<OrderResponse> place(
+    // the answer may be a stored one, written as JSON bytes, so the type of its body is named here
+    @ApiResponse(responseCode = "202", description = "The order, PENDING",
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
+    ResponseEntity<?> place(
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest request) {
-        if (idempotencyKey == null) {
-            return accepted(placeNow(request));
-        }
-        IdempotentRequests.Outcome outcome = idempotentRequests.execute(new IdempotencyKey(idempotencyKey),
-                RequestFingerprint.of(json.writeValueAsBytes(request)), () -> {
-                    OrderResponse response = placeNow(request);
-                    return new StoredResponse(HttpStatus.ACCEPTED.value(), location(response).toString(),
-                            json.writeValueAsString(response));
-                });
-        StoredResponse stored = outcome.response();
-        OrderResponse response = json.readValue(stored.body(), OrderResponse.class);
-        OrderLogContext.put(response.orderId());
-        return ResponseEntity.status(stored.status())
-                .location(stored.location() == null ? location(response) : URI.create(stored.location()))
-                .header(REPLAYED, Boolean.toString(outcome.replayed()))
-                .body(response);
+        return idempotentRequests.run(idempotencyKey, request, () -> {
+            OrderResponse order = placeNow(request);
+            return ResponseEntity.accepted().location(URI.create("/orders/" + order.orderId())).body(order);
+        });
     }
 
     @GetMapping("/{orderId}")
@@ -108,14 +92,6 @@ class OrderController {
         OrderId orderId = OrderId.newId();
         OrderLogContext.put(orderId);
         return OrderResponse.of(placement.place(request.toCommand(orderId)));
-    }
-
-    private static ResponseEntity<OrderResponse> accepted(OrderResponse response) {
-        return ResponseEntity.accepted().location(location(response)).body(response);
-    }
-
-    private static URI location(OrderResponse response) {
-        return URI.create("/orders/" + response.orderId());
     }
 
     /** Parses an order id of a path, and names the order in this request's log lines. */

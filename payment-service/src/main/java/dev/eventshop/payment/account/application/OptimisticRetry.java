@@ -18,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * again on what the faster one left (the money it took is gone).
  *
  * <p>Each attempt runs in a transaction of its own, or in a savepoint of the caller's transaction when there is one
- * (a Kafka listener's idempotent consumer), so that a failed attempt leaves nothing behind and PostgreSQL, which
- * refuses every statement after an error until rollback, can go on with the next attempt. There is no pause between
+ * (a Kafka listener's idempotent consumer, a deposit with an {@code Idempotency-Key}), so that a failed attempt leaves
+ * nothing behind and PostgreSQL, which refuses every statement after an error until rollback, can go on with the next
+ * attempt. There is no pause between
  * attempts: the slower writer waited on the faster one's key until it committed, so the next attempt already sees
  * what it wrote. Past {@code max-attempts} the caller fails; a Kafka listener's record then goes to its retry topics,
  * which do back off.

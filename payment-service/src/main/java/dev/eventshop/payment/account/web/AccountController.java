@@ -4,6 +4,11 @@ import dev.eventshop.events.CustomerId;
 import dev.eventshop.payment.account.application.AccountQueries;
 import dev.eventshop.payment.account.application.Deposited;
 import dev.eventshop.payment.account.application.Deposits;
+import dev.eventshop.web.idempotency.IdempotencyKey;
+import dev.eventshop.web.idempotency.IdempotentRequests;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -19,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,10 +40,12 @@ class AccountController {
 
     private final AccountQueries queries;
     private final Deposits deposits;
+    private final IdempotentRequests idempotentRequests;
 
-    AccountController(AccountQueries queries, Deposits deposits) {
+    AccountController(AccountQueries queries, Deposits deposits, IdempotentRequests idempotentRequests) {
         this.queries = queries;
         this.deposits = deposits;
+        this.idempotentRequests = idempotentRequests;
     }
 
     /**
@@ -67,12 +75,23 @@ class AccountController {
 
     /**
      * Records a deposit. {@code 201 Created} with {@code Location} when the deposit opened the account, {@code 200 OK}
-     * when it existed; the body is the account with the deposit either way.
+     * when it existed; the body is the account with the deposit either way. With an {@code Idempotency-Key}, a retry
+     * of the same deposit gets the first answer again, and pays nothing in a second time.
      */
     @PostMapping(path = "/{customerId}/deposits", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AccountResponse> deposit(@PathVariable String customerId,
+    // the answer may be a stored one, written as JSON bytes, so the type of its body is named here
+    @ApiResponse(responseCode = "200", description = "The account with the deposit",
+            content = @Content(schema = @Schema(implementation = AccountResponse.class)))
+    @ApiResponse(responseCode = "201", description = "The account the deposit opened",
+            content = @Content(schema = @Schema(implementation = AccountResponse.class)))
+    ResponseEntity<?> deposit(@PathVariable String customerId,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String idempotencyKey,
             @Valid @RequestBody DepositRequest request) {
         CustomerId id = parse(customerId);
+        return idempotentRequests.run(idempotencyKey, request, () -> depositNow(id, request));
+    }
+
+    private ResponseEntity<AccountResponse> depositNow(CustomerId id, DepositRequest request) {
         Deposited deposited = deposits.deposit(id, new BigDecimal(Objects.requireNonNull(request.amount())),
                 request.currency());
         AccountResponse body = AccountResponse.of(deposited.account());

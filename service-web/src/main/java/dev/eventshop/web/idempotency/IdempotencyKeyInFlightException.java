@@ -1,4 +1,4 @@
-package dev.eventshop.order.idempotency;
+package dev.eventshop.web.idempotency;
 
 /** A request with this key is still being processed; the client should retry once it has its answer. */
 public class IdempotencyKeyInFlightException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.eventshop.order.idempotency;
+package dev.eventshop.web.idempotency;
 
 import dev.eventshop.web.Problems;
 import dev.eventshop.web.Problems.FieldProblem;
@@ -10,7 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The problem details of idempotency-key failures. */
+/** The problem details of idempotency-key failures, on every endpoint that takes a key. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class IdempotencyProblems {
@@ -31,5 +31,13 @@ class IdempotencyProblems {
     ProblemDetail reused(IdempotencyKeyReusedException e) {
         return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
                 "This " + IdempotencyKey.HEADER + " was already used for a different request.");
+    }
+
+    /** The server's fault, not the client's: the request ran too long. Nothing was done, so a retry is safe. */
+    @ExceptionHandler
+    ProblemDetail expired(IdempotencyKeyExpiredException e) {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "idempotency-key-expired", "Request abandoned",
+                "The request took so long that its " + IdempotencyKey.HEADER + " expired, and it was rolled back. "
+                + "Send it again with the same key.");
     }
 }

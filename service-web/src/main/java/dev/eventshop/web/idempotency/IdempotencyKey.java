@@ -1,4 +1,4 @@
-package dev.eventshop.order.idempotency;
+package dev.eventshop.web.idempotency;
 
 /**
  * The value of an {@code Idempotency-Key} header: 1 to 255 visible ASCII characters (no spaces, no control
