@@ -2,8 +2,8 @@ package dev.eventshop.order;
 
 import dev.eventshop.events.CustomerId;
 import dev.eventshop.events.OrderId;
-import dev.eventshop.order.order.application.OrderRepository;
-import dev.eventshop.order.order.domain.Order;
+import dev.eventshop.order.lifecycle.application.OrderRepository;
+import dev.eventshop.order.lifecycle.domain.Order;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

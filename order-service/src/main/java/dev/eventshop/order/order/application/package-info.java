@@ -1,5 +1,0 @@
-/** The use cases of orders: placing one, moving it along the saga, and reading orders and their timelines. */
-@NullMarked
-package dev.eventshop.order.order.application;
-
-import org.jspecify.annotations.NullMarked;

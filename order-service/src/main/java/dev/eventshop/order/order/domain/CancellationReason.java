@@ -1,9 +1,0 @@
-package dev.eventshop.order.order.domain;
-
-/** Why an order was cancelled. */
-public enum CancellationReason {
-    /** The inventory could not hold every line. */
-    OUT_OF_STOCK,
-    /** The customer's account could not be charged. */
-    PAYMENT_DECLINED
-}

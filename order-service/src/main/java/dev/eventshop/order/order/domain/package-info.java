@@ -1,5 +1,0 @@
-/** The order aggregate: a state machine from PENDING to CONFIRMED or CANCELLED, free of any framework. */
-@NullMarked
-package dev.eventshop.order.order.domain;
-
-import org.jspecify.annotations.NullMarked;

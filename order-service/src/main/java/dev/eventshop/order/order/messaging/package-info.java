@@ -1,5 +1,0 @@
-/** The order's Kafka edge: saga events in through idempotent consumers, the order's events out through the outbox. */
-@NullMarked
-package dev.eventshop.order.order.messaging;
-
-import org.jspecify.annotations.NullMarked;

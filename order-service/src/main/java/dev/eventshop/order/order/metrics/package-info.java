@@ -1,5 +1,0 @@
-/** The order pipeline's health as metrics: outcomes, time to the final status, orders still pending. */
-@NullMarked
-package dev.eventshop.order.order.metrics;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,0 @@
-/** The REST API of orders: requests, responses and their validation. */
-@NullMarked
-package dev.eventshop.order.order.web;
-
-import org.jspecify.annotations.NullMarked;

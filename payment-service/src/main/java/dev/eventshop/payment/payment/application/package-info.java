@@ -1,5 +1,0 @@
-/** The use cases of payments: charging an order once, and reading an order's payment. */
-@NullMarked
-package dev.eventshop.payment.payment.application;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,0 @@
-/** Payments: at most one per order, completed by a debit of the customer's account or failed for a reason. */
-@NullMarked
-package dev.eventshop.payment.payment.domain;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,0 @@
-/** The payments' Kafka edge: stock reservations in through an idempotent consumer, outcomes out through the outbox. */
-@NullMarked
-package dev.eventshop.payment.payment.messaging;
-
-import org.jspecify.annotations.NullMarked;
