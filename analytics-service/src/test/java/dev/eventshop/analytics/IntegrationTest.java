@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.eventshop.analytics.sales.web.SummaryResponse;
 import dev.eventshop.messaging.EventRecords;
 import dev.eventshop.testsupport.ConsumerGroup;
-import dev.eventshop.testsupport.EventInjector;
 import dev.eventshop.testsupport.Http;
 import dev.eventshop.testsupport.ServiceIntegrationTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -31,13 +29,14 @@ public abstract class IntegrationTest extends ServiceIntegrationTest {
     @Autowired
     protected RebuildGate rebuildGate;
 
-    @AutoClose
-    private EventInjector events;
     protected Shop shop;
+
+    protected IntegrationTest() {
+        super(EventRecords::toProducerRecord);
+    }
 
     @BeforeEach
     void openShop() {
-        events = new EventInjector(bootstrapServers, EventRecords::toProducerRecord);
         shop = new Shop(events);
         shop.openWithTheSeedCatalog();
     }

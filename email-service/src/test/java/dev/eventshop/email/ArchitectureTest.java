@@ -7,17 +7,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.eventshop.testsupport.Layering;
 import java.util.Arrays;
+import java.util.stream.Stream;
 
-/**
- * The layering of the notification feature, as rules. Every rule starts from packages that hold classes (ArchUnit
- * fails a rule whose {@code that()} matches nothing), so none of them passes by checking nothing.
- */
+/** The layering of the notification feature, as rules. */
 @AnalyzeClasses(packages = "dev.eventshop.email", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String DOMAIN = "dev.eventshop.email.notification.domain..";
-    private static final String APPLICATION = "dev.eventshop.email.notification.application..";
     private static final String[] ADAPTERS = {
         "dev.eventshop.email.notification.web..",
         "dev.eventshop.email.notification.persistence..",
@@ -29,36 +26,24 @@ class ArchitectureTest {
         "jakarta.mail..", "org.eclipse.angus..", "org.springframework.mail..", "org.springframework.web..",
         "jakarta.servlet..",
     };
+    private static final Layering LAYERS = new Layering(
+            "dev.eventshop.email.notification.domain..", "dev.eventshop.email.notification.application..", ADAPTERS);
 
     @ArchTest
-    static final ArchRule the_domain_depends_on_no_framework = noClasses()
-            .that().resideInAPackage(DOMAIN)
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.slf4j..")
-            .orShould().dependOnClassesThat().resideInAnyPackage(INFRASTRUCTURE);
-
-    /** The domain uses the shared value types (ids, money), never the integration events: those are mapped to. */
-    @ArchTest
-    static final ArchRule the_domain_knows_no_integration_event = noClasses()
-            .that().resideInAPackage(DOMAIN)
-            .should().dependOnClassesThat().resideInAnyPackage("dev.eventshop.events.order..",
-                    "dev.eventshop.events.inventory..", "dev.eventshop.events.payment..",
-                    "dev.eventshop.events.email..")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.eventshop.events.IntegrationEvent");
+    static final ArchRule the_domain_depends_on_no_framework = LAYERS.domainDependsOnNoneOf(
+            and(INFRASTRUCTURE, "org.springframework..", "org.slf4j.."));
 
     @ArchTest
-    static final ArchRule the_domain_depends_on_no_other_layer = noClasses()
-            .that().resideInAPackage(DOMAIN)
-            .should().dependOnClassesThat().resideInAnyPackage(APPLICATION)
-            .orShould().dependOnClassesThat().resideInAnyPackage(ADAPTERS);
+    static final ArchRule the_domain_knows_no_integration_event = LAYERS.domainKnowsNoIntegrationEvent();
+
+    @ArchTest
+    static final ArchRule the_domain_depends_on_no_other_layer = LAYERS.domainDependsOnNoOtherLayer();
 
     /** Use cases talk to SMTP, the database and Kafka through their own ports, and map no integration event. */
     @ArchTest
-    static final ArchRule the_application_layer_depends_on_no_adapter_and_no_infrastructure = noClasses()
-            .that().resideInAPackage(APPLICATION)
-            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
-            .orShould().dependOnClassesThat().resideInAnyPackage(INFRASTRUCTURE)
-            .orShould().dependOnClassesThat().resideInAnyPackage("dev.eventshop.events.order..",
-                    "dev.eventshop.events.email..");
+    static final ArchRule the_application_layer_depends_on_no_adapter_and_no_infrastructure =
+            LAYERS.applicationDependsOnNoAdapterNorOn(
+                    and(INFRASTRUCTURE, "dev.eventshop.events.order..", "dev.eventshop.events.email.."));
 
     @ArchTest
     static void adapters_do_not_depend_on_each_other(JavaClasses classes) {
@@ -68,5 +53,9 @@ class ArchitectureTest {
                     .should().dependOnClassesThat().resideInAnyPackage(others)
                     .check(classes);
         }
+    }
+
+    private static String[] and(String[] packages, String... more) {
+        return Stream.concat(Arrays.stream(packages), Arrays.stream(more)).toArray(String[]::new);
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import dev.eventshop.events.OrderId;
 import dev.eventshop.messaging.EventRecords;
 import dev.eventshop.testsupport.ConsumerGroup;
-import dev.eventshop.testsupport.EventInjector;
 import dev.eventshop.testsupport.EventInjector.Published;
 import dev.eventshop.testsupport.ServiceIntegrationTest;
 import dev.eventshop.testsupport.TopicProbe;
@@ -37,13 +36,14 @@ public abstract class IntegrationTest extends ServiceIntegrationTest {
     protected MailGate mailGate;
 
     @AutoClose
-    protected EventInjector events;
-    @AutoClose
     protected TopicProbe emailEvents;
+
+    protected IntegrationTest() {
+        super(EventRecords::toProducerRecord);
+    }
 
     @BeforeEach
     void connect() {
-        events = new EventInjector(bootstrapServers, EventRecords::toProducerRecord);
         emailEvents = new TopicProbe(bootstrapServers, "email-events");
     }
 

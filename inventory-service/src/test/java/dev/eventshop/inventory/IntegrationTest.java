@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.eventshop.events.OrderId;
 import dev.eventshop.messaging.EventRecords;
 import dev.eventshop.testsupport.ConsumerGroup;
-import dev.eventshop.testsupport.EventInjector;
 import dev.eventshop.testsupport.EventInjector.Published;
 import dev.eventshop.testsupport.Http;
 import dev.eventshop.testsupport.ServiceIntegrationTest;
@@ -37,15 +36,16 @@ public abstract class IntegrationTest extends ServiceIntegrationTest {
     private static final String CONSUMER_GROUP = "inventory-service";
 
     @AutoClose
-    protected EventInjector events;
-    @AutoClose
     protected TopicProbe inventoryEvents;
     @AutoClose
     protected TopicProbe productCatalog;
 
+    protected IntegrationTest() {
+        super(EventRecords::toProducerRecord);
+    }
+
     @BeforeEach
     void connect() {
-        events = new EventInjector(bootstrapServers, EventRecords::toProducerRecord);
         inventoryEvents = new TopicProbe(bootstrapServers, "inventory-events");
         productCatalog = new TopicProbe(bootstrapServers, "product-catalog");
     }

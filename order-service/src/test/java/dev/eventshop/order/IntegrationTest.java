@@ -3,7 +3,6 @@ package dev.eventshop.order;
 import static org.awaitility.Awaitility.await;
 
 import dev.eventshop.messaging.EventRecords;
-import dev.eventshop.testsupport.EventInjector;
 import dev.eventshop.testsupport.ServiceIntegrationTest;
 import dev.eventshop.testsupport.TopicProbe;
 import java.time.Duration;
@@ -27,19 +26,20 @@ public abstract class IntegrationTest extends ServiceIntegrationTest {
     protected PlacementGate placementGate;
 
     @AutoClose
-    protected EventInjector events;
-    @AutoClose
     protected TopicProbe orderEvents;
+
+    protected IntegrationTest() {
+        super(EventRecords::toProducerRecord);
+    }
 
     @BeforeEach
     void connect() {
-        events = new EventInjector(bootstrapServers, EventRecords::toProducerRecord);
         orderEvents = new TopicProbe(bootstrapServers, "order-events");
-        seedCatalog();
     }
 
     /** Publishes the seed products to the catalog topic, once per test run, and waits until the replica has them. */
-    private void seedCatalog() {
+    @BeforeEach
+    void seedCatalog() {
         if (catalogSize() >= SeedCatalog.PRODUCTS.size()) {
             return;
         }

@@ -10,7 +10,6 @@ import dev.eventshop.events.Sku;
 import dev.eventshop.events.inventory.StockLine;
 import dev.eventshop.events.inventory.StockReserved;
 import dev.eventshop.messaging.EventRecords;
-import dev.eventshop.testsupport.EventInjector;
 import dev.eventshop.testsupport.EventInjector.Published;
 import dev.eventshop.testsupport.Http;
 import dev.eventshop.testsupport.ServiceIntegrationTest;
@@ -40,13 +39,14 @@ public abstract class IntegrationTest extends ServiceIntegrationTest {
     protected static final String PAYMENT_FAILED = "dev.eventshop.payment.failed.v1";
 
     @AutoClose
-    protected EventInjector events;
-    @AutoClose
     protected TopicProbe paymentEvents;
+
+    protected IntegrationTest() {
+        super(EventRecords::toProducerRecord);
+    }
 
     @BeforeEach
     void connect() {
-        events = new EventInjector(bootstrapServers, EventRecords::toProducerRecord);
         paymentEvents = new TopicProbe(bootstrapServers, "payment-events");
     }
 

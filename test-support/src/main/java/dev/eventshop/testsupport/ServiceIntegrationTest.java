@@ -1,5 +1,6 @@
 package dev.eventshop.testsupport;
 
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,8 +11,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What every service's integration tests share: the real service on a random port, with its {@code it} profile,
- * against the JVM's real Kafka broker and a PostgreSQL database of its own. A service's base class adds its test
- * hooks; its tests add no context configuration of their own, so that Spring starts each service once per test run.
+ * against the JVM's real Kafka broker and a PostgreSQL database of its own; a client of its API, and the events of the
+ * other services to publish. A service's base class adds its test hooks; its tests add no context configuration of
+ * their own, so that Spring starts each service once per test run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
@@ -26,10 +28,21 @@ public abstract class ServiceIntegrationTest {
     protected JdbcClient jdbc;
 
     protected Http http;
+    /** Publishes what the other services would. */
+    @AutoClose
+    protected EventInjector events;
+
+    private final EventInjector.Encoding encoding;
+
+    /** @param encoding how an event becomes a record: {@code EventRecords::toProducerRecord} */
+    protected ServiceIntegrationTest(EventInjector.Encoding encoding) {
+        this.encoding = encoding;
+    }
 
     @BeforeEach
-    void connectHttp() {
+    void connectClients() {
         http = new Http(port);
+        events = new EventInjector(bootstrapServers, encoding);
     }
 
     public Http http() {
