@@ -21,8 +21,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule the_domains_depend_on_no_framework = LAYERS.domainDependsOnNoneOf(
-            "org.springframework..", "org.apache.kafka..", "jakarta..", "java.sql..", "javax.sql..", "org.postgresql..",
-            "tools.jackson..", "com.fasterxml.jackson..", "io.micrometer..", "org.slf4j..", "dev.eventshop.messaging..");
+            "org.springframework..", "org.apache.kafka..", "jakarta..", "java.sql..", "javax.sql..",
+            "org.postgresql..", "tools.jackson..", "com.fasterxml.jackson..", "io.micrometer..", "org.slf4j..",
+            "dev.eventshop.messaging..");
 
     @ArchTest
     static final ArchRule the_domains_depend_on_no_other_layer = LAYERS.domainDependsOnNoOtherLayer();
