@@ -4,55 +4,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.eventshop.analytics.sales.web.SummaryResponse;
+import dev.eventshop.messaging.EventRecords;
+import dev.eventshop.testsupport.ConsumerGroup;
 import dev.eventshop.testsupport.Http;
-import dev.eventshop.testsupport.WithRealInfrastructure;
+import dev.eventshop.testsupport.ServiceIntegrationTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The one context configuration of every analytics-service integration test, so that Spring starts the service once
- * per test run: the real service on a random port, against the JVM's real Kafka broker and a PostgreSQL database of
- * its own. Subclasses add no context configuration of their own.
+ * per test run.
  *
  * <p>Every test publishes through a {@link Shop}, which keeps a ledger of everything published in this JVM; since the
  * service reads every topic from the start, tests compare its figures with those of the whole ledger.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithRealInfrastructure
-@ActiveProfiles("it")
 @Import(TestHooks.class)
-public abstract class IntegrationTest {
+public abstract class IntegrationTest extends ServiceIntegrationTest {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(90);
     protected static final int TOP_PRODUCTS = 10;
 
-    @LocalServerPort
-    protected int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    protected String bootstrapServers;
     @Autowired
     protected RebuildGate rebuildGate;
 
-    protected Http http;
     protected Shop shop;
+
+    protected IntegrationTest() {
+        super(EventRecords::toProducerRecord);
+    }
 
     @BeforeEach
     void openShop() {
-        http = new Http(port);
-        shop = new Shop(bootstrapServers);
+        shop = new Shop(events);
         shop.openWithTheSeedCatalog();
-    }
-
-    @AfterEach
-    void closeShop() {
-        shop.close();
     }
 
     protected SummaryResponse summary() {
@@ -79,8 +65,8 @@ public abstract class IntegrationTest {
     }
 
     protected void awaitEverythingConsumed() {
-        try (ConsumerLag lag = new ConsumerLag(bootstrapServers, "analytics-service")) {
-            lag.awaitCaughtUp(PATIENCE);
+        try (ConsumerGroup group = new ConsumerGroup(bootstrapServers, "analytics-service")) {
+            group.awaitCaughtUp(PATIENCE);
         }
     }
 }

@@ -3,10 +3,13 @@ package dev.eventshop.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventshop.testsupport.Http;
+import dev.eventshop.testsupport.OperationsContract;
+import dev.eventshop.testsupport.ProblemDetails;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Iterator;
@@ -18,39 +21,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What operators, browsers and API clients rely on besides the figures themselves. */
-class OperationsIT extends IntegrationTest {
+class OperationsIT extends IntegrationTest implements OperationsContract {
 
-    @Test
-    void reports_liveness_and_readiness() {
-        for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
-            Http.Response health = http.get(path);
-            assertThat(health.status()).as(path).isEqualTo(200);
-            assertThat(health.json().get("status").asString()).as(path).isEqualTo("UP");
-        }
-    }
-
-    @Test
-    void exposes_info_and_prometheus_metrics_but_no_other_actuator_endpoint() {
-        http.get("/analytics/summary");
-
-        Http.Response prometheus = http.get("/actuator/prometheus");
-
-        assertThat(http.get("/actuator/info").status()).isEqualTo(200);
-        assertThat(prometheus.status()).isEqualTo(200);
-        assertThat(prometheus.body()).contains("http_server_requests_seconds_count").contains("hikaricp_connections");
-        assertThat(http.get("/actuator/env").status()).isEqualTo(404);
+    @Override
+    public String apiPath() {
+        return "/analytics/summary";
     }
 
     @Test
     void publishes_an_openapi_document_of_the_analytics_api() {
-        Http.Response docs = http.get("/v3/api-docs");
+        JsonNode docs = apiDocument();
 
-        assertThat(docs.status()).isEqualTo(200);
-        JsonNode paths = docs.json().get("paths");
+        JsonNode paths = docs.get("paths");
         assertThat(paths.get("/analytics/summary").has("get")).isTrue();
         assertThat(paths.get("/analytics/rebuild").has("post")).isTrue();
         assertThat(paths.get("/analytics/summary/stream").has("get")).isTrue();
-        assertThat(docs.json().get("components").get("schemas").has("Summary")).isTrue();
+        assertThat(docs.get("components").get("schemas").has("Summary")).isTrue();
     }
 
     @ParameterizedTest(name = "{0} {1} is a {2} problem")
@@ -60,12 +46,9 @@ class OperationsIT extends IntegrationTest {
         "GET, /analytics/rebuild, 405",
         "DELETE, /analytics/summary, 405"})
     void every_error_is_problem_details(String method, String path, int status) {
-        Http.Response response = http.send(method, path, java.net.http.HttpRequest.BodyPublishers.noBody());
+        Http.Response response = http.send(method, path, BodyPublishers.noBody());
 
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("type").asString()).isNotBlank();
-        assertThat(response.body()).doesNotContain("<html").doesNotContainIgnoringCase("exception");
+        ProblemDetails.assertProblem(response, status);
     }
 
     @Test

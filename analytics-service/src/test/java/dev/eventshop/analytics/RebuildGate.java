@@ -1,8 +1,8 @@
 package dev.eventshop.analytics;
 
 import dev.eventshop.analytics.sales.application.RebuildHook;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import dev.eventshop.testsupport.Gate;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -11,55 +11,22 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public class RebuildGate implements RebuildHook {
 
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final AtomicReference<Gate> next = new AtomicReference<>();
+    private final AtomicReference<Gate<Long>> next = new AtomicReference<>();
 
-    /** Closes the gate for the next rebuild. */
-    public Gate close() {
-        Gate gate = new Gate();
+    /** Closes the gate for the next rebuild, which hands over the generation it built. */
+    public Gate<Long> close() {
+        Gate<Long> gate = new Gate<>(TIMEOUT);
         next.set(gate);
         return gate;
     }
 
     @Override
     public void beforeSwitch(long generation) {
-        Gate gate = next.getAndSet(null);
+        Gate<Long> gate = next.getAndSet(null);
         if (gate != null) {
             gate.holdHere(generation);
-        }
-    }
-
-    /** One held rebuild. */
-    public static final class Gate {
-
-        private final CountDownLatch arrived = new CountDownLatch(1);
-        private final CountDownLatch opened = new CountDownLatch(1);
-        private volatile long generation;
-
-        private void holdHere(long generation) {
-            this.generation = generation;
-            arrived.countDown();
-            try {
-                if (!opened.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the test never opened the gate");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** Waits (bounded) until a rebuild is held here, and returns the generation it built. */
-        public long awaitArrival() throws InterruptedException {
-            if (!arrived.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new AssertionError("no rebuild reached the gate");
-            }
-            return generation;
-        }
-
-        public void open() {
-            opened.countDown();
         }
     }
 }

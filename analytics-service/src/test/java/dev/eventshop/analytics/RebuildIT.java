@@ -6,6 +6,7 @@ import dev.eventshop.analytics.sales.web.RebuildResponse;
 import dev.eventshop.analytics.sales.web.SummaryResponse;
 import dev.eventshop.events.Topic;
 import dev.eventshop.events.Topics;
+import dev.eventshop.testsupport.Gate;
 import dev.eventshop.testsupport.Http;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +46,7 @@ class RebuildIT extends IntegrationTest {
     @Test
     void events_published_while_a_rebuild_runs_are_in_the_figures_it_switches_to() throws Exception {
         awaitSummaryOfEverythingPublished();
-        RebuildGate.Gate gate = rebuildGate.close();
+        Gate<Long> gate = rebuildGate.close();
         CompletableFuture<Http.Response> rebuild = CompletableFuture.supplyAsync(() -> http.post("/analytics/rebuild"));
         long building = gate.awaitArrival();
 
@@ -63,7 +64,7 @@ class RebuildIT extends IntegrationTest {
 
     @Test
     void a_second_rebuild_while_one_runs_is_refused() throws Exception {
-        RebuildGate.Gate gate = rebuildGate.close();
+        Gate<Long> gate = rebuildGate.close();
         CompletableFuture<Http.Response> first = CompletableFuture.supplyAsync(() -> http.post("/analytics/rebuild"));
         gate.awaitArrival();
 

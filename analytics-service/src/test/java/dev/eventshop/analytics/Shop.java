@@ -1,32 +1,22 @@
 package dev.eventshop.analytics;
 
 import dev.eventshop.events.CustomerId;
+import dev.eventshop.events.EventCatalog;
 import dev.eventshop.events.IntegrationEvent;
 import dev.eventshop.events.Money;
 import dev.eventshop.events.OrderId;
 import dev.eventshop.events.Sku;
 import dev.eventshop.events.inventory.ProductUpdated;
 import dev.eventshop.events.order.OrderLine;
-import dev.eventshop.messaging.EventRecords;
+import dev.eventshop.testsupport.EventInjector;
+import dev.eventshop.testsupport.EventInjector.Published;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes what the other services would: the product catalog and each order's saga, as CloudEvents records on the
@@ -34,7 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * topic from the start, so what it shows is the figures of everything any test published, and that is what tests
  * compare it with.
  */
-public final class Shop implements AutoCloseable {
+public final class Shop {
 
     /** The seed catalog of the system contract. */
     public static final List<ProductUpdated> SEED_CATALOG = List.of(
@@ -49,13 +39,10 @@ public final class Shop implements AutoCloseable {
     /** Each saga is placed a second after the one before, in a past far from the time it is published. */
     private static final AtomicLong NEXT_PLACEMENT = new AtomicLong(Instant.parse("2026-06-01T08:00:00Z").getEpochSecond());
 
-    private final KafkaProducer<String, byte[]> producer;
-    private final List<Future<RecordMetadata>> sent = new ArrayList<>();
+    private final EventInjector injector;
 
-    public Shop(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
-                new StringSerializer(), new ByteArraySerializer());
+    public Shop(EventInjector injector) {
+        this.injector = injector;
     }
 
     public static Ledger ledger() {
@@ -74,9 +61,8 @@ public final class Shop implements AutoCloseable {
     }
 
     public void publishProduct(ProductUpdated product) {
-        send(product, UUID.randomUUID());
+        remember(List.of(injector.publish(product)));
         LEDGER.products.add(product);
-        flush();
     }
 
     /** A saga of one line of a seed product, not yet published. */
@@ -123,8 +109,7 @@ public final class Shop implements AutoCloseable {
     /** Publishes a saga's events in the order given, which need not be the order they happened in. */
     public void publish(Saga saga, List<IntegrationEvent> events) {
         LEDGER.sagas.add(saga);
-        events.forEach(event -> send(event, UUID.randomUUID()));
-        flush();
+        remember(injector.publishAll(events));
     }
 
     /**
@@ -132,56 +117,24 @@ public final class Shop implements AutoCloseable {
      * failed: the service gets it after the events published on the topic itself since.
      */
     public void publishAsRetry(IntegrationEvent event) {
-        ProducerRecord<String, byte[]> original = EventRecords.toProducerRecord(event, UUID.randomUUID(),
-                Instant.now(), null);
-        ProducerRecord<String, byte[]> retry = new ProducerRecord<>(original.topic() + ".analytics-service.retry-0",
-                null, original.key(), original.value(), original.headers());
-        sent.add(producer.send(retry));
-        flush();
+        injector.publishOn(EventCatalog.of(event).topic().name() + ".analytics-service.retry-0", event);
     }
 
     /** Publishes the sagas' events again under new ids: the same facts, as a producer that lost track might. */
     public void republishUnderNewIds(List<Saga> sagas) {
-        sagas.forEach(saga -> saga.events().forEach(event -> send(event, UUID.randomUUID())));
-        flush();
+        remember(injector.publishAll(sagas.stream().flatMap(saga -> saga.events().stream()).toList()));
     }
 
     /** Delivers every event published so far once more, with its id, as a relay that sent and died would. */
     public int redeliverEverything() {
-        List<Ledger.Published> everything = List.copyOf(LEDGER.published);
-        everything.forEach(published -> sent.add(producer.send(
-                EventRecords.toProducerRecord(published.event(), published.id(), Instant.now(), null))));
-        LEDGER.records.addAndGet(everything.size());
-        flush();
-        return everything.size();
+        List<Published> redelivered = injector.redeliver(List.copyOf(LEDGER.published));
+        LEDGER.records.addAndGet(redelivered.size());
+        return redelivered.size();
     }
 
-    private void send(IntegrationEvent event, UUID id) {
-        sent.add(producer.send(EventRecords.toProducerRecord(event, id, Instant.now(), null)));
-        LEDGER.published.add(new Ledger.Published(event, id));
-        LEDGER.records.incrementAndGet();
-    }
-
-    /** Waits until the broker has every record sent so far. */
-    private void flush() {
-        producer.flush();
-        try {
-            for (Future<RecordMetadata> future : sent) {
-                future.get(30, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish", e);
-        } finally {
-            sent.clear();
-        }
-    }
-
-    @Override
-    public void close() {
-        producer.close();
+    private static void remember(List<Published> published) {
+        LEDGER.published.addAll(published);
+        LEDGER.records.addAndGet(published.size());
     }
 
     public static OrderLine line(String sku, int quantity) {
@@ -215,9 +168,6 @@ public final class Shop implements AutoCloseable {
         /** Records published on the system's topics, redeliveries included (not those put on retry topics). */
         public long records() {
             return records.get();
-        }
-
-        record Published(IntegrationEvent event, UUID id) {
         }
     }
 }

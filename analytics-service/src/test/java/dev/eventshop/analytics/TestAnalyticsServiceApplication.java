@@ -1,8 +1,9 @@
 package dev.eventshop.analytics;
 
+import dev.eventshop.messaging.EventRecords;
+import dev.eventshop.testsupport.EventInjector;
 import dev.eventshop.testsupport.Infrastructure;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -17,15 +18,8 @@ import org.springframework.context.annotation.Bean;
 public class TestAnalyticsServiceApplication {
 
     public static void main(String[] args) {
-        Infrastructure infrastructure = Infrastructure.get();
-        String database = infrastructure.createDatabase("analytics");
-        String[] withInfrastructure = Stream.concat(Stream.of(
-                "--spring.datasource.url=" + infrastructure.jdbcUrl(database),
-                "--spring.datasource.username=" + infrastructure.username(),
-                "--spring.datasource.password=" + infrastructure.password(),
-                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers()), Stream.of(args))
-                .toArray(String[]::new);
-        SpringApplication.from(AnalyticsServiceApplication::main).with(DemoShop.class).run(withInfrastructure);
+        SpringApplication.from(AnalyticsServiceApplication::main).with(DemoShop.class)
+                .run(Infrastructure.get().commandLine("analytics", args));
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -36,7 +30,8 @@ public class TestAnalyticsServiceApplication {
         @Bean
         ApplicationRunner openTheDemoShop(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
             return args -> Thread.ofPlatform().daemon().name("demo-shop").start(() -> {
-                try (Shop shop = new Shop(bootstrapServers)) {
+                try (EventInjector events = new EventInjector(bootstrapServers, EventRecords::toProducerRecord)) {
+                    Shop shop = new Shop(events);
                     shop.openWithTheSeedCatalog();
                     shop.publish(shop.mix(50, 1));
                     for (long seed = 2; ; seed++) {

@@ -2,47 +2,23 @@ package dev.eventshop.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eventshop.testsupport.Http;
+import dev.eventshop.testsupport.OperationsContract;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** What operators and API clients rely on besides the emails: health probes, metrics, info and the API document. */
-class OperationsIT extends IntegrationTest {
+class OperationsIT extends IntegrationTest implements OperationsContract {
 
-    @Test
-    void reports_liveness_and_readiness() {
-        Http.Response health = http.get("/actuator/health");
-        Http.Response liveness = http.get("/actuator/health/liveness");
-        Http.Response readiness = http.get("/actuator/health/readiness");
-
-        assertThat(health.status()).isEqualTo(200);
-        assertThat(health.json().get("status").asString()).isEqualTo("UP");
-        assertThat(liveness.status()).isEqualTo(200);
-        assertThat(liveness.json().get("status").asString()).isEqualTo("UP");
-        assertThat(readiness.status()).isEqualTo(200);
-        assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
-    }
-
-    @Test
-    void exposes_info_and_prometheus_metrics_but_no_other_actuator_endpoint() {
-        http.get("/emails?orderId=" + UUID.randomUUID());
-
-        Http.Response prometheus = http.get("/actuator/prometheus");
-
-        assertThat(http.get("/actuator/info").status()).isEqualTo(200);
-        assertThat(prometheus.status()).isEqualTo(200);
-        assertThat(prometheus.body()).contains("http_server_requests_seconds_count").contains("hikaricp_connections");
-        assertThat(http.get("/actuator/env").status()).isEqualTo(404);
-        assertThat(http.get("/actuator/beans").status()).isEqualTo(404);
+    @Override
+    public String apiPath() {
+        return "/emails?orderId=" + UUID.randomUUID();
     }
 
     @Test
     void publishes_an_openapi_document_of_the_emails_api() {
-        Http.Response docs = http.get("/v3/api-docs");
+        JsonNode emails = apiDocument().get("paths").get("/emails");
 
-        assertThat(docs.status()).isEqualTo(200);
-        JsonNode emails = docs.json().get("paths").get("/emails");
         assertThat(emails.has("get")).isTrue();
         assertThat(emails.get("get").get("parameters").valueStream().map(parameter -> parameter.get("name")
                 .asString())).containsExactly("orderId");

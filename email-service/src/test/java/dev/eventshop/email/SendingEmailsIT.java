@@ -11,6 +11,7 @@ import dev.eventshop.events.email.EmailSent;
 import dev.eventshop.events.order.CancellationReason;
 import dev.eventshop.events.order.OrderCancelled;
 import dev.eventshop.events.order.OrderConfirmed;
+import dev.eventshop.testsupport.EventInjector.Published;
 import dev.eventshop.testsupport.TopicProbe;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,7 @@ class SendingEmailsIT extends IntegrationTest {
         OrderConfirmed confirmed = OrderEvents.confirmed("alice");
         String order = confirmed.orderId().toString();
 
-        Published published = publish(confirmed);
+        Published published = events.publish(confirmed);
 
         ReceivedEmail email = awaitEmails(confirmed.orderId(), 1).getFirst();
         assertThat(email.to()).containsExactly(ALICE);
@@ -83,7 +84,7 @@ class SendingEmailsIT extends IntegrationTest {
         OrderCancelled cancelled = OrderEvents.cancelled("bob", CancellationReason.PAYMENT_DECLINED);
         String order = cancelled.orderId().toString();
 
-        publish(cancelled);
+        events.publish(cancelled);
 
         ReceivedEmail email = awaitEmails(cancelled.orderId(), 1).getFirst();
         assertThat(email.to()).containsExactly("bob@customers.eventshop.test");
@@ -101,9 +102,9 @@ class SendingEmailsIT extends IntegrationTest {
         OrderConfirmed confirmed = OrderEvents.confirmed("alice");
         UUID eventId = UUID.randomUUID();
 
-        Published first = publish(confirmed, eventId);
-        Published again = publish(confirmed, eventId);
-        Published anotherEventOfTheSameOutcome = publish(confirmed);
+        Published first = events.publish(confirmed, eventId);
+        Published again = events.publish(confirmed, eventId);
+        Published anotherEventOfTheSameOutcome = events.publish(confirmed);
         awaitConsumed(first, again, anotherEventOfTheSameOutcome);
 
         assertThat(smtp.receivedAbout(confirmed.orderId())).hasSize(1);
@@ -120,8 +121,8 @@ class SendingEmailsIT extends IntegrationTest {
         OrderCancelled cancelled = new OrderCancelled(confirmed.orderId(), confirmed.customerId(), confirmed.lines(),
                 confirmed.total(), CancellationReason.OUT_OF_STOCK, Instant.now());
 
-        publish(confirmed);
-        publish(cancelled);
+        events.publish(confirmed);
+        events.publish(cancelled);
 
         assertThat(awaitEmails(confirmed.orderId(), 2)).extracting(ReceivedEmail::subject).containsExactlyInAnyOrder(
                 "Your order " + confirmed.orderId().toString().substring(0, 8) + " is confirmed",
@@ -141,7 +142,7 @@ class SendingEmailsIT extends IntegrationTest {
                 VALUES (:orderId, 'ORDER_CONFIRMED', :eventId, now() - interval '1 minute')
                 """).param("orderId", confirmed.orderId().value()).param("eventId", eventId).update();
 
-        publish(confirmed, eventId);
+        events.publish(confirmed, eventId);
 
         awaitEmails(confirmed.orderId(), 1);
         await().atMost(PATIENCE).until(() -> sentEmailRows(confirmed.orderId()) == 1);
@@ -157,7 +158,7 @@ class SendingEmailsIT extends IntegrationTest {
         OrderConfirmed confirmed = OrderEvents.confirmed("alice smith");
 
         try (TopicProbe deadLetters = new TopicProbe(bootstrapServers, "order-events.email-service.dlt")) {
-            Published published = publish(confirmed);
+            Published published = events.publish(confirmed);
 
             ConsumerRecord<String, byte[]> dead = deadLetters.awaitAtLeast(1,
                     withKey(confirmed.orderId().toString()), PATIENCE).getFirst();

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.eventshop.events.OrderId;
 import dev.eventshop.events.order.OrderConfirmed;
+import dev.eventshop.testsupport.EventInjector.Published;
 import dev.eventshop.testsupport.TopicProbe;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,8 +35,8 @@ class SmtpOutageIT extends IntegrationTest {
         OrderConfirmed bobs = OrderEvents.confirmed("bob");
 
         smtp.stop();
-        publish(alices);
-        publish(bobs);
+        events.publish(alices);
+        events.publish(bobs);
         await("both emails failed at least once").atMost(PATIENCE)
                 .until(() -> refusedAttempts(alices.orderId()) >= 1 && refusedAttempts(bobs.orderId()) >= 1);
         assertThat(http.get("/actuator/health/readiness").status()).as("ready while SMTP is down").isEqualTo(200);
@@ -64,7 +65,7 @@ class SmtpOutageIT extends IntegrationTest {
         Published published;
         smtp.stop();
         try (TopicProbe deadLetters = new TopicProbe(bootstrapServers, DEAD_LETTERS)) {
-            published = publish(confirmed);
+            published = events.publish(confirmed);
 
             ConsumerRecord<String, byte[]> dead = deadLetters.awaitAtLeast(1, withKey(order), PATIENCE).getFirst();
             assertThat(dead.value()).isEqualTo(published.value());

@@ -13,17 +13,9 @@ import org.springframework.boot.SpringApplication;
 public class TestEmailServiceApplication {
 
     public static void main(String[] args) {
-        Infrastructure infrastructure = Infrastructure.get();
-        String database = infrastructure.createDatabase("emails");
         TestSmtpServer smtp = TestSmtpServer.startOnFreePort();
-        String[] withInfrastructure = Stream.concat(Stream.of(
-                "--spring.datasource.url=" + infrastructure.jdbcUrl(database),
-                "--spring.datasource.username=" + infrastructure.username(),
-                "--spring.datasource.password=" + infrastructure.password(),
-                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-                "--spring.mail.host=" + TestSmtpServer.HOST,
-                "--spring.mail.port=" + smtp.port()), Stream.of(args))
-                .toArray(String[]::new);
-        SpringApplication.run(EmailServiceApplication.class, withInfrastructure);
+        String[] withSmtp = Stream.concat(Stream.of("--spring.mail.host=" + TestSmtpServer.HOST,
+                "--spring.mail.port=" + smtp.port()), Stream.of(args)).toArray(String[]::new);
+        SpringApplication.run(EmailServiceApplication.class, Infrastructure.get().commandLine("emails", withSmtp));
     }
 }

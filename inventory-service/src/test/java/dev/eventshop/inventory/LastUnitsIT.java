@@ -42,7 +42,7 @@ class LastUnitsIT extends IntegrationTest {
                 .toList();
         Set<String> orderIds = orders.stream().map(order -> order.orderId().toString()).collect(Collectors.toSet());
 
-        awaitConsumed(publishAtOnce(orders));
+        awaitConsumed(events.publishAll(orders));
 
         List<ConsumerRecord<String, byte[]>> answers = inventoryEvents.awaitAtLeast(ORDERS,
                 record -> orderIds.contains(record.key()), PATIENCE);
@@ -65,7 +65,7 @@ class LastUnitsIT extends IntegrationTest {
         Map<String, OrderPlaced> byId = orders.stream()
                 .collect(Collectors.toMap(order -> order.orderId().toString(), Function.identity()));
         List<OrderPlaced> winners = byType.get(STOCK_RESERVED).stream().map(record -> byId.get(record.key())).toList();
-        awaitConsumed(publishAtOnce(winners.stream().map(SagaEvents::orderConfirmed).toList()));
+        awaitConsumed(events.publishAll(winners.stream().map(SagaEvents::orderConfirmed).toList()));
 
         assertThat(stock(CABLE)).as("sold out").isEqualTo(new Stock(0, 0));
         assertThat(winners).allSatisfy(order -> assertThat(reservationStatus(order.orderId())).contains("COMMITTED"));

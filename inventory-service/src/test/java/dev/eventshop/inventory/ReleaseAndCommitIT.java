@@ -19,6 +19,7 @@ import dev.eventshop.events.inventory.StockReleased;
 import dev.eventshop.events.inventory.StockReservationFailed;
 import dev.eventshop.events.order.CancellationReason;
 import dev.eventshop.events.order.OrderPlaced;
+import dev.eventshop.testsupport.EventInjector.Published;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -38,10 +39,10 @@ class ReleaseAndCommitIT extends IntegrationTest {
     void a_failed_payment_releases_the_stock_and_emits_stock_released() {
         Stock before = stock("MS-002");
         OrderPlaced placed = orderPlaced("bob", line("MS-002", 3));
-        awaitConsumed(publish(placed));
+        awaitConsumed(events.publish(placed));
         assertThat(stock("MS-002")).isEqualTo(before.holding(3));
 
-        awaitConsumed(publish(paymentFailed(placed)));
+        awaitConsumed(events.publish(paymentFailed(placed)));
 
         assertThat(stock("MS-002")).as("exactly as before").isEqualTo(before);
         assertThat(reservationStatus(placed.orderId())).contains("RELEASED");
@@ -57,9 +58,9 @@ class ReleaseAndCommitIT extends IntegrationTest {
     void a_cancelled_order_releases_its_stock() {
         Stock before = stock("HB-004");
         OrderPlaced placed = orderPlaced("alice", line("HB-004", 2));
-        awaitConsumed(publish(placed));
+        awaitConsumed(events.publish(placed));
 
-        awaitConsumed(publish(orderCancelled(placed, CancellationReason.PAYMENT_DECLINED)));
+        awaitConsumed(events.publish(orderCancelled(placed, CancellationReason.PAYMENT_DECLINED)));
 
         assertThat(stock("HB-004")).isEqualTo(before);
         assertThat(allPublished(inventoryEvents, placed.orderId().toString(), STOCK_RELEASED)).hasSize(1);
@@ -69,12 +70,12 @@ class ReleaseAndCommitIT extends IntegrationTest {
     void a_release_delivered_twice_or_announced_by_both_payment_and_order_releases_once() {
         Stock before = stock("MS-002");
         OrderPlaced placed = orderPlaced("bob", line("MS-002", 2));
-        awaitConsumed(publish(placed));
-        Published failed = publish(paymentFailed(placed));
+        awaitConsumed(events.publish(placed));
+        Published failed = events.publish(paymentFailed(placed));
         awaitConsumed(failed);
 
-        awaitConsumed(publish(paymentFailed(placed), failed.eventId(), null));
-        awaitConsumed(publish(orderCancelled(placed, CancellationReason.PAYMENT_DECLINED)));
+        awaitConsumed(events.publish(paymentFailed(placed), failed.eventId()));
+        awaitConsumed(events.publish(orderCancelled(placed, CancellationReason.PAYMENT_DECLINED)));
 
         assertThat(stock("MS-002")).isEqualTo(before);
         assertThat(outboxCount(placed.orderId().toString(), STOCK_RELEASED)).isEqualTo(1);
@@ -85,9 +86,9 @@ class ReleaseAndCommitIT extends IntegrationTest {
     void a_failed_reservation_has_nothing_to_release() {
         Stock before = stock("KB-001");
         OrderPlaced placed = orderPlaced("carol", line("KB-001", 1), line("LS-006", 1));
-        awaitConsumed(publish(placed));
+        awaitConsumed(events.publish(placed));
 
-        awaitConsumed(publish(orderCancelled(placed, CancellationReason.OUT_OF_STOCK)));
+        awaitConsumed(events.publish(orderCancelled(placed, CancellationReason.OUT_OF_STOCK)));
 
         assertThat(stock("KB-001")).isEqualTo(before);
         assertThat(reservationStatus(placed.orderId())).contains("FAILED");
@@ -98,16 +99,16 @@ class ReleaseAndCommitIT extends IntegrationTest {
     void a_confirmed_order_commits_its_reservation_once() {
         Stock before = stock("MN-003");
         OrderPlaced placed = orderPlaced("alice", line("MN-003", 2));
-        awaitConsumed(publish(placed));
-        Published confirmed = publish(orderConfirmed(placed));
+        awaitConsumed(events.publish(placed));
+        Published confirmed = events.publish(orderConfirmed(placed));
         awaitConsumed(confirmed);
 
         assertThat(stock("MN-003")).as("sold: gone from the stock, no longer reserved")
                 .isEqualTo(new Stock(before.available() - 2, before.reserved()));
         assertThat(reservationStatus(placed.orderId())).contains("COMMITTED");
 
-        awaitConsumed(publish(orderConfirmed(placed), confirmed.eventId(), null));
-        awaitConsumed(publish(paymentFailed(placed)));
+        awaitConsumed(events.publish(orderConfirmed(placed), confirmed.eventId()));
+        awaitConsumed(events.publish(paymentFailed(placed)));
 
         assertThat(stock("MN-003")).as("neither sold twice nor given back")
                 .isEqualTo(new Stock(before.available() - 2, before.reserved()));
@@ -134,9 +135,9 @@ class ReleaseAndCommitIT extends IntegrationTest {
         OrderPlaced placed = orderPlaced("bob", line("KB-001", 2));
         String orderId = placed.orderId().toString();
 
-        awaitConsumed(publish(withdrawal.apply(placed)));
+        awaitConsumed(events.publish(withdrawal.apply(placed)));
         assertThat(reservationStatus(placed.orderId())).contains("CANCELLED");
-        awaitConsumed(publish(placed));
+        awaitConsumed(events.publish(placed));
 
         assertThat(stock("KB-001")).isEqualTo(before);
         assertThat(reservationStatus(placed.orderId())).as("nothing held").contains("CANCELLED");

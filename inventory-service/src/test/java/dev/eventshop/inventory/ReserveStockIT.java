@@ -16,6 +16,7 @@ import dev.eventshop.events.inventory.StockLine;
 import dev.eventshop.events.inventory.StockReservationFailed;
 import dev.eventshop.events.inventory.StockReserved;
 import dev.eventshop.events.order.OrderPlaced;
+import dev.eventshop.testsupport.EventInjector.Published;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +37,7 @@ class ReserveStockIT extends IntegrationTest {
         OrderPlaced placed = orderPlaced("alice", line("MS-002", 1), line("KB-001", 2));
         String orderId = placed.orderId().toString();
 
-        awaitConsumed(publish(placed));
+        awaitConsumed(events.publish(placed));
 
         assertThat(stock("KB-001")).isEqualTo(keyboards.holding(2));
         assertThat(stock("MS-002")).isEqualTo(mice.holding(1));
@@ -67,7 +68,7 @@ class ReserveStockIT extends IntegrationTest {
     void publishes_the_new_state_of_every_product_it_reserved() {
         OrderPlaced placed = orderPlaced("alice", line("KB-001", 1));
 
-        awaitConsumed(publish(placed));
+        awaitConsumed(events.publish(placed));
 
         Stock now = stock("KB-001");
         ProductUpdated latest = EventJson.read(allPublished(productCatalog, "KB-001", PRODUCT_UPDATED).getLast()
@@ -83,7 +84,7 @@ class ReserveStockIT extends IntegrationTest {
         OrderPlaced placed = orderPlaced("carol", line("NOPE-404", 2), line("KB-001", 1), line("LS-006", 1));
         String orderId = placed.orderId().toString();
 
-        awaitConsumed(publish(placed));
+        awaitConsumed(events.publish(placed));
 
         assertThat(stock("KB-001")).isEqualTo(keyboards);
         assertThat(stock("LS-006")).isEqualTo(stands);
@@ -103,10 +104,10 @@ class ReserveStockIT extends IntegrationTest {
     void an_order_delivered_twice_reserves_once() {
         Stock before = stock("MN-003");
         OrderPlaced placed = orderPlaced("alice", line("MN-003", 1));
-        Published first = publish(placed);
+        Published first = events.publish(placed);
         awaitConsumed(first);
 
-        awaitConsumed(publish(placed, first.eventId(), null));
+        awaitConsumed(events.publish(placed, first.eventId()));
 
         assertThat(stock("MN-003")).isEqualTo(before.holding(1));
         assertThat(outboxCount(placed.orderId().toString(), STOCK_RESERVED)).isEqualTo(1);
@@ -118,8 +119,9 @@ class ReserveStockIT extends IntegrationTest {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         OrderPlaced placed = orderPlaced("alice", line("HB-004", 1));
         String orderId = placed.orderId().toString();
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
 
-        awaitConsumed(publish(placed, UUID.randomUUID(), "00-" + traceId + "-00f067aa0ba902b7-01"));
+        awaitConsumed(events.publish(placed, UUID.randomUUID(), Instant.now(), traceparent));
 
         assertThat(header(awaitRecord(inventoryEvents, orderId, STOCK_RESERVED), "traceparent"))
                 .startsWith("00-" + traceId + "-");

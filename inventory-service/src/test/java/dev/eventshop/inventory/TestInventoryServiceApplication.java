@@ -1,7 +1,6 @@
 package dev.eventshop.inventory;
 
 import dev.eventshop.testsupport.Infrastructure;
-import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -14,14 +13,7 @@ import org.springframework.boot.SpringApplication;
 public class TestInventoryServiceApplication {
 
     public static void main(String[] args) {
-        Infrastructure infrastructure = Infrastructure.get();
-        String database = infrastructure.createDatabase("inventory");
-        String[] withInfrastructure = Stream.concat(Stream.of(
-                "--spring.datasource.url=" + infrastructure.jdbcUrl(database),
-                "--spring.datasource.username=" + infrastructure.username(),
-                "--spring.datasource.password=" + infrastructure.password(),
-                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers()), Stream.of(args))
-                .toArray(String[]::new);
-        SpringApplication.from(InventoryServiceApplication::main).run(withInfrastructure);
+        SpringApplication.from(InventoryServiceApplication::main)
+                .run(Infrastructure.get().commandLine("inventory", args));
     }
 }

@@ -1,17 +1,19 @@
 package dev.eventshop.order;
 
+import static dev.eventshop.testsupport.Http.Request.get;
+import static dev.eventshop.testsupport.Http.Request.postJson;
+import static dev.eventshop.testsupport.Http.Request.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
+import dev.eventshop.testsupport.BadInputContract;
 import dev.eventshop.testsupport.Http;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * Every kind of bad request gets the contract's status as RFC 9457 problem details, and changes nothing: no order,
  * no event.
  */
-class BadInputIT extends IntegrationTest {
+class BadInputIT extends IntegrationTest implements BadInputContract {
 
     private static final String VALID = """
             {"customerId": "alice", "items": [{"sku": "KB-001", "quantity": 2}]}""";
@@ -71,16 +73,14 @@ class BadInputIT extends IntegrationTest {
                 argumentSet("an Idempotency-Key with a space", post(VALID, "Idempotency-Key", "my key"), 400,
                         "Idempotency-Key"),
                 argumentSet("an unknown SKU", post(item("\"NOPE-404\"", "1")), 422, null),
-                argumentSet("a text/plain body", (Function<Http, Http.Response>) http -> http.send("POST", "/orders",
-                        BodyPublishers.ofString(VALID), "Content-Type", "text/plain"), 415, null),
-                argumentSet("a form body", (Function<Http, Http.Response>) http -> http.send("POST", "/orders",
-                        BodyPublishers.ofString("customerId=alice"), "Content-Type",
-                        "application/x-www-form-urlencoded"), 415, null),
-                argumentSet("no content type", (Function<Http, Http.Response>) http -> http.send("POST", "/orders",
-                        BodyPublishers.ofString(VALID)), 415, null),
+                argumentSet("a text/plain body", send("POST", "/orders", BodyPublishers.ofString(VALID),
+                        "Content-Type", "text/plain"), 415, null),
+                argumentSet("a form body", send("POST", "/orders", BodyPublishers.ofString("customerId=alice"),
+                        "Content-Type", "application/x-www-form-urlencoded"), 415, null),
+                argumentSet("no content type", send("POST", "/orders", BodyPublishers.ofString(VALID)), 415, null),
                 argumentSet("a body over 64 KiB", post(oversized()), 413, null),
-                argumentSet("a chunked body over 64 KiB", (Function<Http, Http.Response>) http -> http.send("POST",
-                        "/orders", Http.chunked(oversized()), "Content-Type", "application/json"), 413, null),
+                argumentSet("a chunked body over 64 KiB", send("POST", "/orders", Http.chunked(oversized()),
+                        "Content-Type", "application/json"), 413, null),
                 argumentSet("a malformed order id", get("/orders/not-an-order-id"), 400, "orderId"),
                 argumentSet("an order id that is almost a UUID", get("/orders/1-2-3-4-5"), 400, "orderId"),
                 argumentSet("a malformed order id on the timeline", get("/orders/42/timeline"), 400, "orderId"),
@@ -94,38 +94,17 @@ class BadInputIT extends IntegrationTest {
                 argumentSet("orders without a customer id", get("/orders"), 400, null),
                 argumentSet("a page size of 0", get("/orders?customerId=alice&size=0"), 400, "size"),
                 argumentSet("a page that is not a number", get("/orders?customerId=alice&page=first"), 400, null),
-                argumentSet("DELETE on an order", (Function<Http, Http.Response>) http -> http.send("DELETE",
-                        "/orders/" + UUID.randomUUID(), BodyPublishers.noBody()), 405, null),
-                argumentSet("PUT on the orders", (Function<Http, Http.Response>) http -> http.send("PUT", "/orders",
-                        BodyPublishers.ofString(VALID), "Content-Type", "application/json"), 405, null),
+                argumentSet("DELETE on an order", send("DELETE", "/orders/" + UUID.randomUUID(),
+                        BodyPublishers.noBody()), 405, null),
+                argumentSet("PUT on the orders", send("PUT", "/orders", BodyPublishers.ofString(VALID),
+                        "Content-Type", "application/json"), 405, null),
                 argumentSet("an order asked for as HTML", get("/orders/" + UUID.randomUUID(), "Accept", "text/html"),
                         406, null));
     }
 
-    @ParameterizedTest
-    @MethodSource
-    void bad_requests(Function<Http, Http.Response> request, int status, @Nullable String field) {
-        long orders = count("orders");
-        long events = count("outbox_event");
-
-        Http.Response response = request.apply(http);
-
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
-        JsonNode problem = response.json();
-        assertThat(List.of("type", "title", "detail")).as(response.toString())
-                .allSatisfy(member -> assertThat(problem.path(member).asString("")).isNotBlank());
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(response.body()).doesNotContainIgnoringCase("exception").doesNotContain("\tat ")
-                .doesNotContain("<html");
-        if (field != null) {
-            assertThat(problem.get("errors").valueStream().map(error -> error.get("field").asString()))
-                    .as(response.body()).contains(field);
-            assertThat(problem.get("errors").valueStream().map(error -> error.get("message").asString()))
-                    .allSatisfy(message -> assertThat(message).isNotBlank());
-        }
-        assertThat(count("orders")).as("orders").isEqualTo(orders);
-        assertThat(count("outbox_event")).as("events").isEqualTo(events);
+    @Override
+    public Map<String, ?> state() {
+        return Map.of("orders", count("orders"), "events", count("outbox_event"));
     }
 
     @ParameterizedTest
@@ -145,12 +124,8 @@ class BadInputIT extends IntegrationTest {
                         "[{\"sku\": \"KB-001\", \"quantity\": 1}, {\"sku\": \"GONE-1\", \"quantity\": 1}]", "GONE-1"));
     }
 
-    private static Function<Http, Http.Response> post(String body, String... headers) {
-        return http -> http.postJson("/orders", body, headers);
-    }
-
-    private static Function<Http, Http.Response> get(String path, String... headers) {
-        return http -> http.get(path, headers);
+    private static Http.Request post(String body, String... headers) {
+        return postJson("/orders", body, headers);
     }
 
     private static String item(String sku, String quantity) {

@@ -48,8 +48,8 @@ class OrderSagaIT extends IntegrationTest {
     void confirms_an_order_once_stock_is_reserved_and_the_payment_completes() {
         OrderId order = placeOrder("alice");
 
-        UUID reserved = publish(stockReserved(order));
-        UUID paid = publish(paymentCompleted(order));
+        UUID reserved = events.publish(stockReserved(order)).eventId();
+        UUID paid = events.publish(paymentCompleted(order)).eventId();
 
         awaitStatus(order, "CONFIRMED");
         assertThat(order(order).has("cancellationReason")).isFalse();
@@ -73,8 +73,8 @@ class OrderSagaIT extends IntegrationTest {
         double timedBefore = metric("eventshop_order_time_to_final_status_seconds_count", "status=\"CANCELLED\"");
         OrderId order = placeOrder("alice");
 
-        publish(new StockReservationFailed(order, List.of(new Shortage(new Sku("LS-006"), 1, 0)), Instant.now()));
-        publish(new StockReservationFailed(order, List.of(new Shortage(new Sku("LS-006"), 1, 0)), Instant.now()));
+        events.publish(outOfStock(order));
+        events.publish(outOfStock(order));
 
         awaitStatus(order, "CANCELLED");
         await().atMost(PATIENCE).until(() -> timeline(order).size() == 4);
@@ -96,7 +96,7 @@ class OrderSagaIT extends IntegrationTest {
     void cancels_an_order_as_out_of_stock_when_the_reservation_fails() {
         OrderId order = placeOrder("alice");
 
-        publish(new StockReservationFailed(order, List.of(new Shortage(new Sku("LS-006"), 1, 0)), Instant.now()));
+        events.publish(outOfStock(order));
 
         awaitStatus(order, "CANCELLED");
         assertThat(order(order).get("cancellationReason").asString()).isEqualTo("OUT_OF_STOCK");
@@ -109,10 +109,10 @@ class OrderSagaIT extends IntegrationTest {
     void cancels_an_order_as_payment_declined_when_the_payment_fails_and_notes_the_released_stock() {
         OrderId order = placeOrder("bob");
 
-        publish(stockReserved(order));
-        publish(paymentFailed(order));
+        events.publish(stockReserved(order));
+        events.publish(paymentFailed(order));
         awaitStatus(order, "CANCELLED");
-        publish(new StockReleased(order, List.of(new StockLine(new Sku("KB-001"), 1)), Instant.now()));
+        events.publish(new StockReleased(order, List.of(new StockLine(new Sku("KB-001"), 1)), Instant.now()));
 
         await().atMost(PATIENCE).until(() -> timeline(order).size() == 5);
         assertThat(order(order).get("cancellationReason").asString()).isEqualTo("PAYMENT_DECLINED");
@@ -125,16 +125,16 @@ class OrderSagaIT extends IntegrationTest {
     void a_redelivered_or_late_event_changes_nothing_more() {
         OrderId order = placeOrder("alice");
         Instant now = Instant.now();
-        UUID reserved = publish(stockReserved(order), UUID.randomUUID(), now);
-        UUID paid = publish(paymentCompleted(order), UUID.randomUUID(), now.plusMillis(1));
+        UUID reserved = events.publish(stockReserved(order), UUID.randomUUID(), now).eventId();
+        UUID paid = events.publish(paymentCompleted(order), UUID.randomUUID(), now.plusMillis(1)).eventId();
         awaitStatus(order, "CONFIRMED");
 
-        publish(stockReserved(order), reserved, now);
-        publish(paymentCompleted(order), paid, now.plusMillis(1));
+        events.publish(stockReserved(order), reserved, now);
+        events.publish(paymentCompleted(order), paid, now.plusMillis(1));
         // Late outcomes, each on the same partition as a redelivery: once they show on the timeline, the
         // redeliveries before them have been consumed.
-        UUID lateFailure = publish(paymentFailed(order));
-        UUID lateShortage = publish(new StockReservationFailed(order, List.of(), Instant.now()));
+        UUID lateFailure = events.publish(paymentFailed(order)).eventId();
+        UUID lateShortage = events.publish(new StockReservationFailed(order, List.of(), Instant.now())).eventId();
         await().atMost(PATIENCE).until(() -> eventIds(order).containsAll(List.of(lateFailure, lateShortage)));
 
         assertThat(order(order).get("status").asString()).isEqualTo("CONFIRMED");
@@ -152,9 +152,9 @@ class OrderSagaIT extends IntegrationTest {
         OrderId order = placeOrder("alice");
         Instant reservedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        publish(paymentCompleted(order), UUID.randomUUID(), reservedAt.plusMillis(1));
+        events.publish(paymentCompleted(order), UUID.randomUUID(), reservedAt.plusMillis(1));
         awaitStatus(order, "CONFIRMED");
-        UUID reserved = publish(stockReserved(order), UUID.randomUUID(), reservedAt);
+        UUID reserved = events.publish(stockReserved(order), UUID.randomUUID(), reservedAt).eventId();
         await().atMost(PATIENCE).until(() -> eventIds(order).contains(reserved));
 
         assertThat(order(order).get("status").asString()).isEqualTo("CONFIRMED");
@@ -169,8 +169,8 @@ class OrderSagaIT extends IntegrationTest {
         OrderId unknown = OrderId.newId();
         OrderId known = placeOrder("alice");
 
-        publish(paymentCompleted(unknown));
-        publish(paymentCompleted(known));
+        events.publish(paymentCompleted(unknown));
+        events.publish(paymentCompleted(known));
 
         awaitStatus(known, "CONFIRMED");
         assertThat(http.get("/orders/" + unknown).status()).isEqualTo(404);
@@ -209,6 +209,10 @@ class OrderSagaIT extends IntegrationTest {
     private static StockReserved stockReserved(OrderId order) {
         return new StockReserved(order, new CustomerId("alice"), List.of(new StockLine(new Sku("KB-001"), 1)), TOTAL,
                 Instant.now());
+    }
+
+    private static StockReservationFailed outOfStock(OrderId order) {
+        return new StockReservationFailed(order, List.of(new Shortage(new Sku("LS-006"), 1, 0)), Instant.now());
     }
 
     private static PaymentCompleted paymentCompleted(OrderId order) {

@@ -1,10 +1,8 @@
 package dev.eventshop.order;
 
+import dev.eventshop.messaging.EventRecords;
+import dev.eventshop.testsupport.EventInjector;
 import dev.eventshop.testsupport.Infrastructure;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.stream.Stream;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -20,15 +18,8 @@ import org.springframework.context.annotation.Bean;
 public class TestOrderServiceApplication {
 
     public static void main(String[] args) {
-        Infrastructure infrastructure = Infrastructure.get();
-        String database = infrastructure.createDatabase("orders");
-        String[] withInfrastructure = Stream.concat(Stream.of(
-                "--spring.datasource.url=" + infrastructure.jdbcUrl(database),
-                "--spring.datasource.username=" + infrastructure.username(),
-                "--spring.datasource.password=" + infrastructure.password(),
-                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers()), Stream.of(args))
-                .toArray(String[]::new);
-        SpringApplication.from(OrderServiceApplication::main).with(SeedCatalogOnStart.class).run(withInfrastructure);
+        SpringApplication.from(OrderServiceApplication::main).with(SeedCatalogOnStart.class)
+                .run(Infrastructure.get().commandLine("orders", args));
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -37,9 +28,8 @@ public class TestOrderServiceApplication {
         @Bean
         ApplicationRunner publishSeedCatalog(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
             return args -> {
-                try (KafkaProducer<String, byte[]> producer = SeedCatalog.producer(bootstrapServers)) {
-                    SeedCatalog.PRODUCTS.forEach(
-                            product -> SeedCatalog.send(producer, product, UUID.randomUUID(), Instant.now()));
+                try (EventInjector events = new EventInjector(bootstrapServers, EventRecords::toProducerRecord)) {
+                    events.publishAll(SeedCatalog.PRODUCTS);
                 }
             };
         }

@@ -73,7 +73,7 @@ class AccountApiIT extends IntegrationTest {
         CustomerId customer = newCustomer();
         deposit(customer, "100.00");
         OrderId order = OrderId.newId();
-        awaitProcessed(publish(stockReserved(order, customer, eur("89.00"))));
+        awaitProcessed(events.publish(stockReserved(order, customer, eur("89.00"))));
 
         List<JsonNode> ledger = ledger(customer);
 

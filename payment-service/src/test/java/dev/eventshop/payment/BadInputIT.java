@@ -1,25 +1,23 @@
 package dev.eventshop.payment;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.eventshop.testsupport.Http.Request.get;
+import static dev.eventshop.testsupport.Http.Request.postJson;
+import static dev.eventshop.testsupport.Http.Request.send;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
+import dev.eventshop.testsupport.BadInputContract;
 import dev.eventshop.testsupport.Http;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every kind of bad request gets its status as RFC 9457 problem details, never HTML nor a 500, and changes nothing:
  * no ledger event, no payment, no outgoing event.
  */
-class BadInputIT extends IntegrationTest {
+class BadInputIT extends IntegrationTest implements BadInputContract {
 
     private static final String DEPOSITS = "/accounts/bob/deposits";
 
@@ -32,18 +30,18 @@ class BadInputIT extends IntegrationTest {
                 argumentSet("a deposit that is a word", deposit("\"ten\""), 400, "amount"),
                 argumentSet("a deposit in exponent notation", deposit("\"1E+2\""), 400, "amount"),
                 argumentSet("a deposit that is a JSON number", deposit("100.00"), 400, "amount"),
-                argumentSet("a deposit without an amount", post(DEPOSITS, "{}"), 400, "amount"),
+                argumentSet("a deposit without an amount", postJson(DEPOSITS, "{}"), 400, "amount"),
                 argumentSet("a deposit of null", deposit("null"), 400, "amount"),
-                argumentSet("a currency that is not a code", post(DEPOSITS,
+                argumentSet("a currency that is not a code", postJson(DEPOSITS,
                         "{\"amount\": \"1.00\", \"currency\": \"euro\"}"), 400, "currency"),
-                argumentSet("a deposit in another currency than the account's", post(DEPOSITS,
+                argumentSet("a deposit in another currency than the account's", postJson(DEPOSITS,
                         "{\"amount\": \"1.00\", \"currency\": \"USD\"}"), 422, null),
-                argumentSet("malformed JSON", post(DEPOSITS, "{\"amount\": "), 400, null),
-                argumentSet("an empty body", post(DEPOSITS, ""), 400, null),
-                argumentSet("a JSON array", post(DEPOSITS, "[]"), 400, null),
-                argumentSet("a text/plain body", (Function<Http, Http.Response>) http -> http.send("POST", DEPOSITS,
+                argumentSet("malformed JSON", postJson(DEPOSITS, "{\"amount\": "), 400, null),
+                argumentSet("an empty body", postJson(DEPOSITS, ""), 400, null),
+                argumentSet("a JSON array", postJson(DEPOSITS, "[]"), 400, null),
+                argumentSet("a text/plain body", send("POST", DEPOSITS,
                         BodyPublishers.ofString("{\"amount\": \"1.00\"}"), "Content-Type", "text/plain"), 415, null),
-                argumentSet("a body over 16 KiB", post(DEPOSITS,
+                argumentSet("a body over 16 KiB", postJson(DEPOSITS,
                         "{\"amount\": \"1.00\", \"note\": \"" + "x".repeat(16 * 1024) + "\"}"), 413, null),
                 argumentSet("a customer id over 100 characters", get("/accounts/" + "c".repeat(101)), 400,
                         "customerId"),
@@ -59,53 +57,19 @@ class BadInputIT extends IntegrationTest {
                 argumentSet("the payment of an unknown order", get("/payments/" + UUID.randomUUID()), 404, null),
                 argumentSet("an unknown path", get("/no-such-thing"), 404, null),
                 argumentSet("the error page asked for directly", get("/error"), 404, null),
-                argumentSet("POST on an account", post("/accounts/bob", "{}"), 405, null),
-                argumentSet("DELETE on a payment", (Function<Http, Http.Response>) http -> http.send("DELETE",
-                        "/payments/" + UUID.randomUUID(), BodyPublishers.noBody()), 405, null),
+                argumentSet("POST on an account", postJson("/accounts/bob", "{}"), 405, null),
+                argumentSet("DELETE on a payment", send("DELETE", "/payments/" + UUID.randomUUID(),
+                        BodyPublishers.noBody()), 405, null),
                 argumentSet("an account asked for as HTML", get("/accounts/alice", "Accept", "text/html"), 406, null));
     }
 
-    @ParameterizedTest
-    @MethodSource
-    void bad_requests(Function<Http, Http.Response> request, int status, @Nullable String field) {
-        long events = count("account_event");
-        long payments = count("payment");
-        long outbox = count("outbox_event");
-
-        Http.Response response = request.apply(http);
-
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
-        JsonNode problem = response.json();
-        assertThat(List.of("type", "title", "detail")).as(response.toString())
-                .allSatisfy(member -> assertThat(problem.path(member).asString("")).isNotBlank());
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(response.body()).doesNotContainIgnoringCase("exception").doesNotContain("\tat ")
-                .doesNotContain("<html");
-        if (field != null) {
-            assertThat(problem.get("errors").valueStream().map(error -> error.get("field").asString()))
-                    .as(response.body()).contains(field);
-            assertThat(problem.get("errors").valueStream().map(error -> error.get("message").asString()))
-                    .allSatisfy(message -> assertThat(message).isNotBlank());
-        }
-        assertThat(count("account_event")).as("ledger events").isEqualTo(events);
-        assertThat(count("payment")).as("payments").isEqualTo(payments);
-        assertThat(count("outbox_event")).as("outgoing events").isEqualTo(outbox);
+    @Override
+    public Map<String, ?> state() {
+        return Map.of("ledger events", count("account_event"), "payments", count("payment"),
+                "outgoing events", count("outbox_event"));
     }
 
-    private long count(String table) {
-        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
-    }
-
-    private static Function<Http, Http.Response> deposit(String amount) {
-        return post(DEPOSITS, "{\"amount\": " + amount + "}");
-    }
-
-    private static Function<Http, Http.Response> post(String path, String body) {
-        return http -> http.postJson(path, body);
-    }
-
-    private static Function<Http, Http.Response> get(String path, String... headers) {
-        return http -> http.get(path, headers);
+    private static Http.Request deposit(String amount) {
+        return postJson(DEPOSITS, "{\"amount\": " + amount + "}");
     }
 }

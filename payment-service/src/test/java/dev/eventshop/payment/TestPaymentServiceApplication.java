@@ -1,7 +1,6 @@
 package dev.eventshop.payment;
 
 import dev.eventshop.testsupport.Infrastructure;
-import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -13,14 +12,6 @@ import org.springframework.boot.SpringApplication;
 public class TestPaymentServiceApplication {
 
     public static void main(String[] args) {
-        Infrastructure infrastructure = Infrastructure.get();
-        String database = infrastructure.createDatabase("payments");
-        String[] withInfrastructure = Stream.concat(Stream.of(
-                "--spring.datasource.url=" + infrastructure.jdbcUrl(database),
-                "--spring.datasource.username=" + infrastructure.username(),
-                "--spring.datasource.password=" + infrastructure.password(),
-                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers()), Stream.of(args))
-                .toArray(String[]::new);
-        SpringApplication.run(PaymentServiceApplication.class, withInfrastructure);
+        SpringApplication.run(PaymentServiceApplication.class, Infrastructure.get().commandLine("payments", args));
     }
 }

@@ -84,6 +84,28 @@ public final class Http {
         return all;
     }
 
+    /** A request to send once the service runs, as a row of a table of test cases names it. */
+    @FunctionalInterface
+    public interface Request {
+
+        Response sendWith(Http http);
+
+        /** A GET; {@code headers} are name, value pairs. */
+        static Request get(String path, String... headers) {
+            return http -> http.get(path, headers);
+        }
+
+        /** A JSON POST; {@code headers} are name, value pairs. */
+        static Request postJson(String path, String json, String... headers) {
+            return http -> http.postJson(path, json, headers);
+        }
+
+        /** Any method, body and headers, content type included. */
+        static Request send(String method, String path, BodyPublisher body, String... headers) {
+            return http -> http.send(method, path, body, headers);
+        }
+    }
+
     /** A response as received. */
     public record Response(int status, HttpResponse<String> raw, String body) {
 

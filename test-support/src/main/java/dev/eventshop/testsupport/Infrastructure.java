@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -41,6 +43,26 @@ public abstract class Infrastructure {
     public abstract String username();
 
     public abstract String password();
+
+    /** The Spring Boot properties that point an application at this infrastructure and at a new database of its own. */
+    public Map<String, String> springProperties(String databasePrefix) {
+        String database = createDatabase(databasePrefix);
+        return Map.of(
+                "spring.datasource.url", jdbcUrl(database),
+                "spring.datasource.username", username(),
+                "spring.datasource.password", password(),
+                "spring.kafka.bootstrap-servers", kafkaBootstrapServers());
+    }
+
+    /**
+     * The command line of a service run by hand against this infrastructure and a new database of its own, for a
+     * local try: those properties, then {@code args}.
+     */
+    public String[] commandLine(String databasePrefix, String... args) {
+        return Stream.concat(springProperties(databasePrefix).entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue()), Stream.of(args))
+                .toArray(String[]::new);
+    }
 
     /** Creates an empty database with a fresh name and returns that name. */
     public String createDatabase(String prefix) {

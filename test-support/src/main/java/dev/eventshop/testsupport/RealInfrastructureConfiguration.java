@@ -1,5 +1,6 @@
 package dev.eventshop.testsupport;
 
+import java.util.Map;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
@@ -10,13 +11,7 @@ class RealInfrastructureConfiguration {
 
     @Bean
     static DynamicPropertyRegistrar realInfrastructureProperties() {
-        Infrastructure infrastructure = Infrastructure.get();
-        String database = infrastructure.createDatabase("test");
-        return registry -> {
-            registry.add("spring.datasource.url", () -> infrastructure.jdbcUrl(database));
-            registry.add("spring.datasource.username", infrastructure::username);
-            registry.add("spring.datasource.password", infrastructure::password);
-            registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
-        };
+        Map<String, String> properties = Infrastructure.get().springProperties("test");
+        return registry -> properties.forEach((name, value) -> registry.add(name, () -> value));
     }
 }
