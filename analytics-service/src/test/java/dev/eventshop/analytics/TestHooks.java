@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 class TestHooks {
 
     @Bean
-    RebuildGate rebuildGate() {
+    static RebuildGate rebuildGate() {
         return new RebuildGate();
     }
 }

@@ -2,6 +2,8 @@ package dev.eventshop.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventshop.order.lifecycle.domain.Order;
+import dev.eventshop.testsupport.Gate;
 import dev.eventshop.testsupport.Http;
 import dev.eventshop.web.idempotency.IdempotencyKeyPurge;
 import java.util.UUID;
@@ -83,7 +85,7 @@ class IdempotencyIT extends IntegrationTest {
     void answers_409_while_the_first_request_with_the_key_is_in_flight() throws Exception {
         String customer = uniqueCustomer();
         String key = UUID.randomUUID().toString();
-        PlacementGate.Gate gate = placementGate.closeFor(customer);
+        Gate<Order> gate = placementGate.closeFor(customer);
         CompletableFuture<Http.Response> first = inBackground(order(customer, "HB-004", 1), key);
         gate.awaitArrival();
 
@@ -105,7 +107,7 @@ class IdempotencyIT extends IntegrationTest {
     void a_request_whose_key_was_purged_while_it_ran_rolls_back_instead_of_placing_the_order() throws Exception {
         String customer = uniqueCustomer();
         String key = UUID.randomUUID().toString();
-        PlacementGate.Gate gate = placementGate.closeFor(customer);
+        Gate<Order> gate = placementGate.closeFor(customer);
         CompletableFuture<Http.Response> first = inBackground(order(customer, "KB-001", 1), key);
         gate.awaitArrival();
 
@@ -129,11 +131,11 @@ class IdempotencyIT extends IntegrationTest {
     void a_request_whose_key_was_purged_and_claimed_again_leaves_the_key_to_the_new_claim() throws Exception {
         String customer = uniqueCustomer();
         String key = UUID.randomUUID().toString();
-        PlacementGate.Gate firstGate = placementGate.closeFor(customer);
+        Gate<Order> firstGate = placementGate.closeFor(customer);
         CompletableFuture<Http.Response> first = inBackground(order(customer, "KB-001", 1), key);
         firstGate.awaitArrival();
         purgeAsAbandoned(key);
-        PlacementGate.Gate secondGate = placementGate.closeFor(customer);
+        Gate<Order> secondGate = placementGate.closeFor(customer);
         CompletableFuture<Http.Response> second = inBackground(order(customer, "KB-001", 1), key);
         secondGate.awaitArrival();
 

@@ -4,12 +4,12 @@ import dev.eventshop.events.CustomerId;
 import dev.eventshop.events.OrderId;
 import dev.eventshop.order.lifecycle.application.OrderRepository;
 import dev.eventshop.order.lifecycle.domain.Order;
+import dev.eventshop.testsupport.Gate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
@@ -19,11 +19,13 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  */
 public class PlacementGate implements BeanPostProcessor {
 
-    private final Map<String, Gate> gates = new ConcurrentHashMap<>();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    /** Closes a gate for the next order of {@code customerId}. */
-    public Gate closeFor(String customerId) {
-        Gate gate = new Gate();
+    private final Map<String, Gate<Order>> gates = new ConcurrentHashMap<>();
+
+    /** Closes a gate for the next order of {@code customerId}, which hands over the order it is about to store. */
+    public Gate<Order> closeFor(String customerId) {
+        Gate<Order> gate = new Gate<>(TIMEOUT);
         gates.put(customerId, gate);
         return gate;
     }
@@ -31,38 +33,6 @@ public class PlacementGate implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         return bean instanceof OrderRepository orders ? new GatedOrders(orders) : bean;
-    }
-
-    /** One held placement. */
-    public static final class Gate {
-
-        private static final long TIMEOUT_SECONDS = 30;
-
-        private final CountDownLatch arrived = new CountDownLatch(1);
-        private final CountDownLatch opened = new CountDownLatch(1);
-
-        private void holdHere() {
-            arrived.countDown();
-            try {
-                if (!opened.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the test never opened the gate");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** Waits (bounded) until a placement is held at the gate. */
-        public void awaitArrival() throws InterruptedException {
-            if (!arrived.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new AssertionError("no placement reached the gate");
-            }
-        }
-
-        public void open() {
-            opened.countDown();
-        }
     }
 
     /** The service's repository, with a gate before each insert. */
@@ -76,9 +46,9 @@ public class PlacementGate implements BeanPostProcessor {
 
         @Override
         public void insert(Order order) {
-            Gate gate = gates.remove(order.customerId().value());
+            Gate<Order> gate = gates.remove(order.customerId().value());
             if (gate != null) {
-                gate.holdHere();
+                gate.holdHere(order);
             }
             orders.insert(order);
         }

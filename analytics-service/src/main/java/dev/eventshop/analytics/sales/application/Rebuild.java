@@ -4,7 +4,6 @@ import dev.eventshop.analytics.sales.application.Generations.Lease;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,17 +38,15 @@ public class Rebuild {
     private final EventLog eventLog;
     private final Projector projector;
     private final SalesFigures figures;
-    private final List<RebuildHook> hooks;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     Rebuild(Generations generations, EventLog eventLog, Projector projector, SalesFigures figures,
-            List<RebuildHook> hooks, PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.generations = generations;
         this.eventLog = eventLog;
         this.projector = projector;
         this.figures = figures;
-        this.hooks = List.copyOf(hooks);
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -74,7 +71,6 @@ public class Rebuild {
             EventLog.Replayed replayed;
             try {
                 replayed = eventLog.replay(batch -> projector.projectInto(next, batch));
-                hooks.forEach(hook -> hook.beforeSwitch(next));
                 inTransaction(() -> generations.switchTo(next));
             } catch (RuntimeException e) {
                 log.warn("Rebuild of generation {} failed; generation {} still serves: {}", next, previous,

@@ -2,6 +2,7 @@ package dev.eventshop.analytics.sales.application;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -11,6 +12,8 @@ class InMemoryGenerations implements Generations {
 
     final Map<Long, String> states = new TreeMap<>(Map.of(1L, "CURRENT"));
     final List<String> calls;
+    /** What a test does at the moment a rebuild switches, such as an event arriving live. */
+    final List<LongConsumer> beforeSwitch = new ArrayList<>();
     private final InMemoryReadModels readModels;
     private boolean locked;
 
@@ -42,6 +45,7 @@ class InMemoryGenerations implements Generations {
 
     @Override
     public synchronized void switchTo(long generation) {
+        beforeSwitch.forEach(action -> action.accept(generation));
         states.replaceAll((g, state) -> state.equals("CURRENT") ? "RETIRED" : state);
         states.put(generation, "CURRENT");
         calls.add("switch " + generation);

@@ -26,7 +26,6 @@ class RebuildTest {
     private final InMemoryGenerations generations = new InMemoryGenerations(readModels, calls);
     private final Projector projector = new Projector(readModels, generations);
     private final List<IntegrationEvent> log = new ArrayList<>();
-    private final List<RebuildHook> hooks = new ArrayList<>();
     private EventLog eventLog = this::replayLog;
 
     @Test
@@ -57,7 +56,7 @@ class RebuildTest {
     @Test
     void an_event_that_arrives_live_during_the_rebuild_is_in_the_new_generation() {
         OrderId late = OrderId.newId();
-        hooks.add(generation -> SagaFixture.outOfStock(late, PLACED).forEach(projector::project));
+        generations.beforeSwitch.add(generation -> SagaFixture.outOfStock(late, PLACED).forEach(projector::project));
 
         rebuild().run();
 
@@ -85,7 +84,7 @@ class RebuildTest {
     @Test
     void only_one_rebuild_runs_at_a_time() {
         AtomicReference<Throwable> second = new AtomicReference<>();
-        hooks.add(generation -> {
+        generations.beforeSwitch.add(generation -> {
             try {
                 rebuild().run();
             } catch (RuntimeException e) {
@@ -120,7 +119,7 @@ class RebuildTest {
     }
 
     private Rebuild rebuild() {
-        return new Rebuild(generations, batches -> eventLog.replay(batches), projector, readModels, hooks,
+        return new Rebuild(generations, batches -> eventLog.replay(batches), projector, readModels,
                 new NoTransactions(), Clock.systemUTC());
     }
 
