@@ -3,8 +3,8 @@ package dev.eventshop.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.eventshop.events.OrderId;
 import dev.eventshop.events.EventPublisher;
+import dev.eventshop.events.OrderId;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package dev.eventshop.messaging;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.eventshop.events.EventPublisher;
 import dev.eventshop.events.Topic;
+import dev.eventshop.messaging.config.MessagingProperties;
 import dev.eventshop.messaging.config.MessagingSchemaAutoConfiguration;
 import dev.eventshop.messaging.config.OutboxAutoConfiguration;
-import dev.eventshop.messaging.config.MessagingProperties;
 import dev.eventshop.messaging.outbox.JdbcOutbox;
-import dev.eventshop.events.EventPublisher;
 import dev.eventshop.messaging.outbox.OutboxMetrics;
 import dev.eventshop.messaging.outbox.OutboxRelay;
 import dev.eventshop.messaging.outbox.TraceContext;

@@ -36,6 +36,11 @@ public class ServiceWebAutoConfiguration {
     }
 
     @Bean
+    RequestLogContext requestLogContext() {
+        return new RequestLogContext();
+    }
+
+    @Bean
     RequestBodyLimitFilter requestBodyLimitFilter(ProblemWriter problems, ServiceWebProperties properties) {
         return new RequestBodyLimitFilter(problems, Math.toIntExact(properties.getMaxRequestBody().toBytes()));
     }

@@ -1,8 +1,8 @@
 package dev.eventshop.analytics.sales.web;
 
-import dev.eventshop.web.Problems;
 import dev.eventshop.analytics.sales.application.EventLogUnavailableException;
 import dev.eventshop.analytics.sales.application.RebuildInProgressException;
+import dev.eventshop.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

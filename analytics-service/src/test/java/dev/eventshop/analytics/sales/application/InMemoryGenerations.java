@@ -2,10 +2,10 @@ package dev.eventshop.analytics.sales.application;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongConsumer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 /** Generations as states in a map, with a log of what was asked of them and when. */
 class InMemoryGenerations implements Generations {

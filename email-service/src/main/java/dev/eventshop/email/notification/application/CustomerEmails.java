@@ -1,11 +1,11 @@
 package dev.eventshop.email.notification.application;
 
-import dev.eventshop.events.EventPublisher;
 import dev.eventshop.email.notification.domain.Email;
 import dev.eventshop.email.notification.domain.EmailAddressRule;
 import dev.eventshop.email.notification.domain.EmailComposer;
 import dev.eventshop.email.notification.domain.OrderOutcome;
 import dev.eventshop.email.notification.domain.SentEmail;
+import dev.eventshop.events.EventPublisher;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;

@@ -1,9 +1,9 @@
 package dev.eventshop.email.notification.domain;
 
-import dev.eventshop.events.order.OrderLine;
 import dev.eventshop.events.CustomerId;
 import dev.eventshop.events.Money;
 import dev.eventshop.events.OrderId;
+import dev.eventshop.events.order.OrderLine;
 import java.util.List;
 import java.util.Objects;
 

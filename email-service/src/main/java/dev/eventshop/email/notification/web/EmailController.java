@@ -2,9 +2,9 @@ package dev.eventshop.email.notification.web;
 
 import dev.eventshop.email.notification.application.EmailQueries;
 import dev.eventshop.events.OrderId;
+import dev.eventshop.web.RequestLogContext;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.slf4j.MDC;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,7 +32,7 @@ class EmailController {
         if (!ORDER_ID.matcher(orderId).matches()) {
             throw new InvalidOrderIdException();
         }
-        MDC.put(EmailLogContext.ORDER_ID, orderId);
+        RequestLogContext.put("orderId", orderId);
         return queries.sentFor(OrderId.parse(orderId)).stream().map(SentEmailResponse::of).toList();
     }
 }

@@ -1,10 +1,10 @@
 package dev.eventshop.email.notification.domain;
 
-import dev.eventshop.events.order.OrderLine;
 import dev.eventshop.events.CustomerId;
 import dev.eventshop.events.Money;
 import dev.eventshop.events.OrderId;
 import dev.eventshop.events.Sku;
+import dev.eventshop.events.order.OrderLine;
 import java.util.List;
 
 /** Order outcomes for tests: alice's keyboards and mouse, confirmed or cancelled. */

@@ -1,7 +1,7 @@
 package dev.eventshop.inventory.stock.application;
 
-import dev.eventshop.events.EventPublisher;
 import dev.eventshop.events.CustomerId;
+import dev.eventshop.events.EventPublisher;
 import dev.eventshop.events.OrderId;
 import dev.eventshop.events.Sku;
 import dev.eventshop.inventory.stock.domain.Product;

@@ -1,7 +1,7 @@
 package dev.eventshop.order.lifecycle.application;
 
-import dev.eventshop.events.EventPublisher;
 import dev.eventshop.events.EventCatalog;
+import dev.eventshop.events.EventPublisher;
 import dev.eventshop.events.EventType;
 import dev.eventshop.events.IntegrationEvent;
 import dev.eventshop.events.OrderId;

@@ -4,6 +4,7 @@ import dev.eventshop.events.CustomerId;
 import dev.eventshop.events.OrderId;
 import dev.eventshop.order.lifecycle.application.OrderPlacement;
 import dev.eventshop.order.lifecycle.application.OrderQueries;
+import dev.eventshop.web.RequestLogContext;
 import dev.eventshop.web.idempotency.IdempotencyKey;
 import dev.eventshop.web.idempotency.IdempotentRequests;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -90,7 +91,7 @@ class OrderController {
 
     private OrderResponse placeNow(PlaceOrderRequest request) {
         OrderId orderId = OrderId.newId();
-        OrderLogContext.put(orderId);
+        RequestLogContext.put("orderId", orderId);
         return OrderResponse.of(placement.place(request.toCommand(orderId)));
     }
 
@@ -99,7 +100,7 @@ class OrderController {
         if (!ORDER_ID.matcher(orderId).matches()) {
             throw new InvalidOrderIdException();
         }
-        OrderLogContext.put(orderId);
+        RequestLogContext.put("orderId", orderId);
         return OrderId.parse(orderId);
     }
 }

@@ -1,9 +1,9 @@
 package dev.eventshop.order.lifecycle.web;
 
 import dev.eventshop.events.Sku;
+import dev.eventshop.order.lifecycle.application.UnknownProductsException;
 import dev.eventshop.web.Problems;
 import dev.eventshop.web.Problems.FieldProblem;
-import dev.eventshop.order.lifecycle.application.UnknownProductsException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;

@@ -2,6 +2,7 @@ package dev.eventshop.payment.charging.web;
 
 import dev.eventshop.events.OrderId;
 import dev.eventshop.payment.charging.application.PaymentQueries;
+import dev.eventshop.web.RequestLogContext;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
@@ -30,7 +31,7 @@ class PaymentController {
         if (!ORDER_ID.matcher(orderId).matches()) {
             throw new InvalidOrderIdException();
         }
-        OrderLogContext.put(orderId);
+        RequestLogContext.put("orderId", orderId);
         OrderId id = OrderId.parse(orderId);
         return queries.find(id).map(PaymentResponse::of).orElseThrow(() -> new PaymentNotFoundException(id));
     }
