@@ -4,7 +4,7 @@
 --
 -- Repeatable, not versioned: a version of the library's could clash with a service's own V1..Vn, or come after the
 -- versions a database already has. So this script must stay safe to run again, on any earlier shape of the table:
--- change it only with IF NOT EXISTS and the like. (order-service had this table, without claim, from its V3.)
+-- change it only with IF NOT EXISTS and the like. (order-service had this table, without claim, from a V3 of its own, now gone.)
 CREATE TABLE IF NOT EXISTS idempotency_key (
     idempotency_key   TEXT        PRIMARY KEY CHECK (length(idempotency_key) BETWEEN 1 AND 255),
     -- SHA-256 of the request's method, target and canonical body: the same key with another request is refused.

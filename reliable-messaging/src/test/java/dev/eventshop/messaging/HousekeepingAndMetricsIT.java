@@ -3,24 +3,14 @@ package dev.eventshop.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.eventshop.events.EventPublisher;
 import dev.eventshop.events.OrderId;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
-@MessagingTestContext
-class HousekeepingAndMetricsIT {
+class HousekeepingAndMetricsIT extends OutboxIntegrationTest {
 
-    @Autowired
-    EventPublisher outbox;
-    @Autowired
-    TransactionTemplate transaction;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     MessagingHousekeeping housekeeping;
     @Autowired

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import dev.eventshop.events.EventPublisher;
 import dev.eventshop.events.OrderId;
 import dev.eventshop.events.Topics;
 import dev.eventshop.events.order.OrderPlaced;
@@ -28,20 +27,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
-@MessagingTestContext
-class OutboxRelayIT {
+class OutboxRelayIT extends OutboxIntegrationTest {
 
     private static final Duration TWO_SECONDS = Duration.ofSeconds(2);
 
-    @Autowired
-    EventPublisher outbox;
-    @Autowired
-    TransactionTemplate transaction;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     Tracer tracer;
     @Value("${spring.kafka.bootstrap-servers}")
