@@ -140,13 +140,13 @@ public final class EmbeddedStack {
                 startedAt.put(component, Instant.now());
                 component.start();
                 if (component.readyOnceStarted()) {
-                    console.println(component.name() + " is ready (" + since(startedAt.get(component)) + ")");
+                    console.println(component.name() + " is ready (" + since(startedAt.getOrDefault(component, Instant.now())) + ")");
                 }
             }
             for (Component component : components) {
                 if (!component.readyOnceStarted()) {
                     component.awaitReady();
-                    console.println(component.name() + " is ready (" + since(startedAt.get(component)) + ")");
+                    console.println(component.name() + " is ready (" + since(startedAt.getOrDefault(component, Instant.now())) + ")");
                 }
             }
         } catch (RuntimeException e) {

@@ -147,7 +147,7 @@ public final class KafkaBroker {
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException(
-                                "could not create topic " + result.getKey() + ": " + e.getCause().getMessage(), e);
+                                "could not create topic " + result.getKey() + ": " + e.getMessage(), e);
                     }
                 }
             }

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -57,8 +58,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> errors.add(
-                new FieldProblem(result.getMethodParameter().getParameterName(), message(error)))));
+                new FieldProblem(parameterName(result.getMethodParameter()), message(error)))));
         return problem(Problems.invalidRequest("The request is not valid.", errors), headers);
+    }
+
+    /** A parameter's name, as the client sent it; compiled with {@code -parameters}, every parameter has one. */
+    private static String parameterName(MethodParameter parameter) {
+        String name = parameter.getParameterName();
+        return name == null ? "argument " + parameter.getParameterIndex() : name;
     }
 
     @Override

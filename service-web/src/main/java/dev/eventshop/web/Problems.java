@@ -2,6 +2,7 @@ package dev.eventshop.web;
 
 import java.net.URI;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -24,14 +25,14 @@ public final class Problems {
     public static final URI PLAIN_HTTP = URI.create("about:blank");
 
     /** A problem that its status says all about, such as 405 or 500. */
-    public static ProblemDetail plain(HttpStatus status, String detail) {
+    public static ProblemDetail plain(HttpStatus status, @Nullable String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(PLAIN_HTTP);
         return problem;
     }
 
     /** A problem of one of this service's types, for instance {@code unknown-sku}. */
-    public static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
+    public static ProblemDetail of(HttpStatus status, String type, String title, @Nullable String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);
@@ -50,6 +51,6 @@ public final class Problems {
      *
      * @param field the field's path in the body ({@code items[0].quantity}), or a parameter or header name
      */
-    public record FieldProblem(String field, String message) {
+    public record FieldProblem(String field, @Nullable String message) {
     }
 }

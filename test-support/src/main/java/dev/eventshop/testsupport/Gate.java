@@ -1,6 +1,7 @@
 package dev.eventshop.testsupport;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +43,7 @@ public final class Gate<T> {
         if (!arrived.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("nothing reached the gate within " + timeout);
         }
-        return handedOver;
+        return Objects.requireNonNull(handedOver, "the held thread handed over nothing");
     }
 
     public void open() {

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -16,7 +17,7 @@ import org.testcontainers.DockerClientFactory;
 public abstract class Infrastructure {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static volatile Infrastructure instance;
+    private static volatile @Nullable Infrastructure instance;
 
     /** The running infrastructure, started on first use. */
     public static Infrastructure get() {

@@ -37,7 +37,7 @@ public final class TraceContext {
             return null;
         }
         Map<String, String> carrier = new HashMap<>();
-        propagator.inject(span.context(), carrier, Map::put);
+        propagator.inject(span.context(), carrier, TraceContext::put);
         return carrier.get("traceparent");
     }
 
@@ -58,8 +58,15 @@ public final class TraceContext {
         MessagingSpans.sendAttributes(topic, key, eventId, eventType).forEach(builder::tag);
         Span span = builder.start();
         Map<String, String> outgoing = new HashMap<>();
-        propagator.inject(span.context(), outgoing, Map::put);
+        propagator.inject(span.context(), outgoing, TraceContext::put);
         return new ProducerSpan(tracer, span, outgoing.getOrDefault("traceparent", traceparent));
+    }
+
+    /** The propagator's setter: it writes into the map it was given, never into none. */
+    private static void put(@Nullable Map<String, String> carrier, String key, String value) {
+        if (carrier != null) {
+            carrier.put(key, value);
+        }
     }
 
     /** A started producer span and the {@code traceparent} to send with the record so consumers continue it. */

@@ -18,7 +18,7 @@ class IdempotencyProblems {
     @ExceptionHandler
     ProblemDetail invalidKey(InvalidIdempotencyKeyException e) {
         return Problems.invalidRequest("The " + IdempotencyKey.HEADER + " header is not valid.",
-                List.of(new FieldProblem(IdempotencyKey.HEADER, e.getMessage())));
+                List.of(new FieldProblem(IdempotencyKey.HEADER, String.valueOf(e.getMessage()))));
     }
 
     @ExceptionHandler

@@ -65,7 +65,7 @@ class KafkaEventLog implements EventLog {
             long skipped = 0;
             long lastProgress = System.nanoTime();
             while (true) {
-                remaining.removeIf(partition -> consumer.position(partition, stallTimeout) >= ends.get(partition));
+                remaining.removeIf(partition -> consumer.position(partition, stallTimeout) >= endOf(ends, partition));
                 consumer.pause(partitions.stream().filter(partition -> !remaining.contains(partition)).toList());
                 if (remaining.isEmpty()) {
                     return new Replayed(eventsByTopic, skipped);
@@ -73,7 +73,7 @@ class KafkaEventLog implements EventLog {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 List<IntegrationEvent> batch = new ArrayList<>(records.count());
                 for (ConsumerRecord<String, byte[]> record : records) {
-                    if (record.offset() >= ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                    if (record.offset() >= endOf(ends, new TopicPartition(record.topic(), record.partition()))) {
                         continue;
                     }
                     try {
@@ -98,6 +98,15 @@ class KafkaEventLog implements EventLog {
         } catch (KafkaException e) {
             throw new EventLogUnavailableException("could not read the topics: " + e.getMessage(), e);
         }
+    }
+
+    /** Where a partition ended when the replay began; every partition read has one. */
+    private static long endOf(Map<TopicPartition, Long> ends, TopicPartition partition) {
+        Long end = ends.get(partition);
+        if (end == null) {
+            throw new EventLogUnavailableException("no end offset for " + partition);
+        }
+        return end;
     }
 
     private List<TopicPartition> partitionsOfEveryTopic(KafkaConsumer<String, byte[]> consumer) {

@@ -50,7 +50,7 @@ class JdbcGenerations implements Generations {
                 SELECT generation FROM read_model_generation WHERE state IN ('CURRENT', 'BUILDING')
                 ORDER BY generation FOR SHARE
                 """)
-                .query(Long.class)
+                .query((rs, row) -> rs.getLong("generation"))
                 .list();
     }
 

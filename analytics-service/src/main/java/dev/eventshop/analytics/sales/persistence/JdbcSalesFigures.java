@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -132,9 +133,14 @@ class JdbcSalesFigures implements SalesFigures {
                     byRank.put(rs.getLong("rank"), micros(rs.getLong("time_to_confirm_micros")));
                 });
         return Optional.of(new TimeToConfirm(totals.orders(), micros(totals.averageMicros()),
-                byRank.get(Percentile.P50.rankIn(totals.orders())),
-                byRank.get(Percentile.P90.rankIn(totals.orders())),
-                byRank.get(Percentile.P99.rankIn(totals.orders()))));
+                ranked(byRank, Percentile.P50.rankIn(totals.orders())),
+                ranked(byRank, Percentile.P90.rankIn(totals.orders())),
+                ranked(byRank, Percentile.P99.rankIn(totals.orders()))));
+    }
+
+    /** The query above selects every rank asked for, so each is there. */
+    private static Duration ranked(Map<Long, Duration> byRank, long rank) {
+        return Objects.requireNonNull(byRank.get(rank), () -> "no order at rank " + rank);
     }
 
     @Override

@@ -70,7 +70,8 @@ public final class Reservation {
                     new ReservationEvent.Failed(orderId, shortages, at));
         }
         for (StockItem item : request.items()) {
-            products.get(item.sku()).hold(item.quantity(), at);
+            // no shortage means every product is there
+            Objects.requireNonNull(products.get(item.sku()), item.sku().value()).hold(item.quantity(), at);
         }
         return new Placement(new Reservation(orderId, customerId, ReservationStatus.RESERVED, request.items(), at),
                 new ReservationEvent.Reserved(orderId, customerId, request.items(), at));

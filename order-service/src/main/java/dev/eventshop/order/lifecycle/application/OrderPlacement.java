@@ -8,6 +8,7 @@ import dev.eventshop.order.lifecycle.domain.OrderLine;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -51,6 +52,7 @@ public class OrderPlacement {
         if (!unknown.isEmpty()) {
             throw new UnknownProductsException(unknown);
         }
-        return items.stream().map(item -> new OrderLine(item.sku(), item.quantity(), prices.get(item.sku()))).toList();
+        return items.stream().map(item -> new OrderLine(item.sku(), item.quantity(),
+                Objects.requireNonNull(prices.get(item.sku()), item.sku().value()))).toList();
     }
 }

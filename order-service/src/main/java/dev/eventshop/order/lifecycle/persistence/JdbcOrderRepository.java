@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -138,11 +139,14 @@ class JdbcOrderRepository implements OrderRepository {
                 .param("ids", List.copyOf(lines.keySet()))
                 .query((ResultSet rs) -> {
                     UUID orderId = rs.getObject("order_id", UUID.class);
-                    lines.get(orderId).add(new OrderLine(new Sku(rs.getString("sku")), rs.getInt("quantity"),
-                            new Money(rs.getBigDecimal("unit_price"), currencies.get(orderId))));
+                    // every line belongs to one of the headers read above
+                    Objects.requireNonNull(lines.get(orderId)).add(new OrderLine(new Sku(rs.getString("sku")),
+                            rs.getInt("quantity"), new Money(rs.getBigDecimal("unit_price"),
+                                    Objects.requireNonNull(currencies.get(orderId)))));
                 });
         return headers.stream()
-                .map(header -> Order.restore(new OrderId(header.id()), header.customerId(), lines.get(header.id()),
+                .map(header -> Order.restore(new OrderId(header.id()), header.customerId(),
+                        Objects.requireNonNull(lines.get(header.id())),
                         header.status(), header.cancellationReason(), header.createdAt(), header.updatedAt()))
                 .toList();
     }

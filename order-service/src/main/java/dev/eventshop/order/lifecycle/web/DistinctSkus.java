@@ -36,11 +36,13 @@ import org.jspecify.annotations.Nullable;
                 return true;
             }
             Set<String> seen = new HashSet<>();
-            return items.stream()
-                    .filter(Objects::nonNull)
-                    .map(PlaceOrderRequest.RequestedItem::sku)
-                    .filter(Objects::nonNull)
-                    .allMatch(seen::add);
+            for (PlaceOrderRequest.RequestedItem item : items) {
+                String sku = item == null ? null : item.sku();
+                if (sku != null && !seen.add(sku)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }
