@@ -7,9 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
@@ -26,7 +23,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +55,7 @@ public final class KafkaBroker {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
-    private final AtomicReference<@Nullable Process> process = new AtomicReference<>();
-    private volatile ChildProcesses.@Nullable Registration stopOnExit;
+    private final ChildProcess child;
 
     /**
      * @param dataDir where the broker keeps its configuration, its log segments and {@code kafka.log}; created if
@@ -78,6 +73,7 @@ public final class KafkaBroker {
             controller = Ports.findFree();
         }
         this.controllerPort = controller;
+        this.child = ChildProcess.loggingTo(logFile(), "Kafka", STOP_GRACE);
     }
 
     /**
@@ -94,25 +90,17 @@ public final class KafkaBroker {
         if (!Files.exists(logDir().resolve("meta.properties"))) {
             format(config);
         }
-        Process started = launch(config);
-        awaitReady(started);
+        launch(config);
+        awaitReady();
     }
 
     /** Stops the broker gracefully (SIGTERM, so it closes its logs cleanly), or kills it after 30 s. Idempotent. */
     public void stop() {
-        Process running = process.getAndSet(null);
-        ChildProcesses.Registration registration = stopOnExit;
-        if (registration != null) {
-            registration.close();
-        }
-        if (running != null) {
-            ChildProcesses.stop(running, STOP_GRACE);
-        }
+        child.stop();
     }
 
     public boolean isRunning() {
-        Process running = process.get();
-        return running != null && running.isAlive();
+        return child.isRunning();
     }
 
     /** {@code localhost:<port>}, valid before the first start too. */
@@ -221,7 +209,7 @@ public final class KafkaBroker {
         }
     }
 
-    private Process launch(Path config) {
+    private void launch(Path config) {
         List<String> arguments = List.of(
                 "-Xms64m", "-Xmx512m",
                 // Many JVMs share what may be a two-core laptop: a single-threaded collector and the quick compiler
@@ -238,64 +226,32 @@ public final class KafkaBroker {
                 "-Dlogback.configurationFile=" + dataDir.resolve("logback.xml"),
                 "-cp", ChildProcesses.classPath(),
                 "kafka.Kafka", config.toString());
-        ProcessBuilder builder = new ProcessBuilder(ChildProcesses.javaCommand(arguments))
-                .directory(dataDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
-        Process started;
-        try {
-            Files.writeString(logFile(), "----- " + Instant.now() + " starting Kafka on " + bootstrapServers()
-                    + " -----\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            started = builder.start();
-        } catch (IOException e) {
-            throw new StartupFailedException("Could not start the Kafka JVM: " + e.getMessage(), e);
-        }
-        process.set(started);
-        stopOnExit = ChildProcesses.stopOnExit("Kafka", this::stop);
+        Process started = child.start(new ProcessBuilder(ChildProcesses.javaCommand(arguments))
+                .directory(dataDir.toFile()));
         started.onExit().thenAccept(exited -> {
-            if (process.compareAndSet(exited, null)) {
+            if (child.forget(exited)) {
                 log.warn("Kafka on {} exited on its own with code {}; see {}", bootstrapServers(),
                         exited.exitValue(), logFile());
             }
         });
-        return started;
     }
 
-    private void awaitReady(Process started) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    private void awaitReady() {
+        Readiness readiness = child.readiness("did not answer on " + bootstrapServers(), START_TIMEOUT,
+                POLL_INTERVAL);
+        // Wait for the port first: an AdminClient polling a closed port logs a warning on every attempt.
+        readiness.await(() -> Ports.acceptsConnections("localhost", port));
+        try (Admin admin = Admin.create(adminProperties())) {
+            readiness.await(() -> describesCluster(admin));
+        }
+    }
+
+    private static boolean describesCluster(Admin admin) throws InterruptedException {
         try {
-            // Wait for the port first: an AdminClient polling a closed port logs a warning on every attempt.
-            while (!Ports.acceptsConnections("localhost", port)) {
-                checkStillStarting(started, deadline);
-                Thread.sleep(POLL_INTERVAL);
-            }
-            try (Admin admin = Admin.create(adminProperties())) {
-                while (true) {
-                    checkStillStarting(started, deadline);
-                    try {
-                        admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
-                        return;
-                    } catch (ExecutionException | TimeoutException e) {
-                        Thread.sleep(POLL_INTERVAL);
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stop();
-            throw new StartupFailedException("Interrupted while waiting for Kafka to start", e);
-        }
-    }
-
-    private void checkStillStarting(Process started, long deadline) {
-        if (!started.isAlive()) {
-            throw new StartupFailedException("Kafka exited with code " + started.exitValue()
-                    + " while starting; its log is " + logFile(), LogFiles.lastLines(logFile(), 30));
-        }
-        if (System.nanoTime() > deadline) {
-            stop();
-            throw new StartupFailedException("Kafka did not answer on " + bootstrapServers() + " within "
-                    + START_TIMEOUT.toSeconds() + " s; its log is " + logFile(), LogFiles.lastLines(logFile(), 30));
+            admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
         }
     }
 

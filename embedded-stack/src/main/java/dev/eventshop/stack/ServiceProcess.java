@@ -3,10 +3,6 @@ package dev.eventshop.stack;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +13,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,12 +33,8 @@ public final class ServiceProcess {
     private final List<String> jvmOptions;
     private final ConsolePrefix prefix;
     private final Deque<String> recentOutput = new ArrayDeque<>(KEPT_LINES);
-    /** The process while this object owns it: cleared by {@link #stop()} or when it exits on its own. */
-    private final AtomicReference<@Nullable Process> process = new AtomicReference<>();
-    private volatile @Nullable Process launched;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final ChildProcess child;
     private volatile @Nullable Thread outputPump;
-    private volatile ChildProcesses.@Nullable Registration stopOnExit;
 
     /**
      * @param jar the service's Spring Boot jar
@@ -64,6 +55,8 @@ public final class ServiceProcess {
         this.inheritEnvironment = inheritEnvironment;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.prefix = ConsolePrefix.forConsole(spec.name(), Math.max(Services.nameWidth(), spec.name().length()));
+        this.child = ChildProcess.withOutputReadBy(spec.name(), STOP_GRACE, this::lastWords,
+                this::awaitOutputDrained);
     }
 
     /**
@@ -113,15 +106,7 @@ public final class ServiceProcess {
             builder.environment().clear();
         }
         builder.environment().putAll(environment);
-        Process started;
-        try {
-            started = builder.start();
-        } catch (IOException e) {
-            throw new StartupFailedException("Could not start " + spec.name() + ": " + e.getMessage(), e);
-        }
-        launched = started;
-        process.set(started);
-        stopOnExit = ChildProcesses.stopOnExit(spec.name(), this::stop);
+        Process started = child.start(builder);
         Thread pump = Thread.ofPlatform().name(spec.name() + "-output").daemon().unstarted(() -> pumpOutput(started));
         outputPump = pump;
         pump.start();
@@ -130,67 +115,21 @@ public final class ServiceProcess {
     /**
      * Polls {@code /actuator/health/readiness} until it says UP.
      *
-     * @throws StartupFailedException with the service's last output lines when it exits or is not ready in time
+     * @throws StartupFailedException with the service's last output lines when it exits or is not ready in time (it
+     *     is stopped then)
      */
     public void awaitReady(Duration timeout) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(spec.url() + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        Process running = launched;
-        if (running == null) {
-            throw new IllegalStateException(spec.name() + " was never started");
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (!running.isAlive()) {
-                awaitOutputDrained();
-                throw new StartupFailedException(spec.name() + " exited with code " + running.exitValue()
-                        + " before it was ready", recentOutput());
-            }
-            if (isUp(request)) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new StartupFailedException(spec.name() + " was not ready on " + spec.url()
-                        + "/actuator/health/readiness within " + timeout.toSeconds() + " s", recentOutput());
-            }
-            try {
-                Thread.sleep(POLL_INTERVAL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StartupFailedException("Interrupted while waiting for " + spec.name(), e);
-            }
-        }
-    }
-
-    private boolean isUp(HttpRequest request) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"UP\"");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        String probe = spec.url() + "/actuator/health/readiness";
+        child.readiness("was not ready on " + probe, timeout, POLL_INTERVAL).await(Readiness.saysUp(probe));
     }
 
     /** Stops the service gracefully (SIGTERM: Spring finishes in-flight work), or kills it after 20 s. Idempotent. */
     public void stop() {
-        Process running = process.getAndSet(null);
-        ChildProcesses.Registration registration = stopOnExit;
-        if (registration != null) {
-            registration.close();
-        }
-        if (running != null) {
-            ChildProcesses.stop(running, STOP_GRACE);
-            awaitOutputDrained();
-        }
+        child.stop();
     }
 
     public boolean isRunning() {
-        Process running = process.get();
-        return running != null && running.isAlive();
+        return child.isRunning();
     }
 
     public ServiceSpec spec() {
@@ -221,9 +160,15 @@ public final class ServiceProcess {
         }
         int exitCode = started.onExit().join().exitValue();
         // Stopped by stop(): the process is no longer ours to report on.
-        if (process.compareAndSet(started, null)) {
+        if (child.forget(started)) {
             prefix.println("exited on its own with code " + exitCode);
         }
+    }
+
+    /** What a failure to start quotes: the service's last lines, once the pump has passed them all on. */
+    private List<String> lastWords() {
+        awaitOutputDrained();
+        return recentOutput();
     }
 
     /** So that a service's last words appear before whatever is printed after it stopped. */

@@ -1,18 +1,9 @@
 package dev.eventshop.stack;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A real Zipkin for the local stack, where the services send their spans and a person follows one order across all
@@ -31,15 +22,14 @@ public final class ZipkinServer {
     private final Path jar;
     private final Path dataDir;
     private final int port;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    private final AtomicReference<@Nullable Process> process = new AtomicReference<>();
-    private volatile ChildProcesses.@Nullable Registration stopOnExit;
+    private final ChildProcess child;
 
     /** Port 0 picks a free one, kept across restarts. */
     public ZipkinServer(Path jar, Path dataDir, int port) {
         this.jar = jar.toAbsolutePath();
         this.dataDir = dataDir;
         this.port = port == 0 ? Ports.findFree() : port;
+        this.child = ChildProcess.loggingTo(logFile(), "Zipkin", STOP_GRACE);
     }
 
     /** Launches the JVM and returns at once, so that others start meanwhile; {@link #awaitReady()} waits for it. */
@@ -63,20 +53,7 @@ public final class ZipkinServer {
                 "--zipkin.storage.type=mem",
                 "--zipkin.storage.mem.max-spans=" + MAX_SPANS,
                 "--zipkin.collector.kafka.enabled=false");
-        try {
-            Files.createDirectories(dataDir);
-            Files.writeString(logFile(), "----- " + Instant.now() + " starting Zipkin on " + port + " -----\n",
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            Process started = new ProcessBuilder(ChildProcesses.javaCommand(arguments))
-                    .directory(dataDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
-                    .start();
-            process.set(started);
-            stopOnExit = ChildProcesses.stopOnExit("Zipkin", this::stop);
-        } catch (IOException e) {
-            throw new StartupFailedException("Could not start Zipkin: " + e.getMessage(), e);
-        }
+        child.start(new ProcessBuilder(ChildProcesses.javaCommand(arguments)).directory(dataDir.toFile()));
     }
 
     /**
@@ -86,59 +63,17 @@ public final class ZipkinServer {
      *     stopped then)
      */
     public void awaitReady() {
-        Process started = process.get();
-        if (started == null) {
-            throw new IllegalStateException("Zipkin was not started");
-        }
-        HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/health"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        try {
-            while (!isUp(health)) {
-                if (!started.isAlive()) {
-                    throw new StartupFailedException("Zipkin exited with code " + started.exitValue()
-                            + " while starting; its log is " + logFile(), LogFiles.lastLines(logFile(), 30));
-                }
-                if (System.nanoTime() > deadline) {
-                    stop();
-                    throw new StartupFailedException("Zipkin was not up on " + url() + "/health within "
-                            + START_TIMEOUT.toSeconds() + " s; its log is " + logFile(),
-                            LogFiles.lastLines(logFile(), 30));
-                }
-                Thread.sleep(POLL_INTERVAL);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stop();
-            throw new StartupFailedException("Interrupted while waiting for Zipkin to start", e);
-        }
-    }
-
-    private boolean isUp(HttpRequest health) throws InterruptedException {
-        try {
-            HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"UP\"");
-        } catch (IOException e) {
-            return false;
-        }
+        child.readiness("was not up on " + url() + "/health", START_TIMEOUT, POLL_INTERVAL)
+                .await(Readiness.saysUp(url() + "/health"));
     }
 
     /** Stops the server; the traces it held are gone. Idempotent. */
     public void stop() {
-        Process running = process.getAndSet(null);
-        ChildProcesses.Registration registration = stopOnExit;
-        if (registration != null) {
-            registration.close();
-        }
-        if (running != null) {
-            ChildProcesses.stop(running, STOP_GRACE);
-        }
+        child.stop();
     }
 
     public boolean isRunning() {
-        Process running = process.get();
-        return running != null && running.isAlive();
+        return child.isRunning();
     }
 
     public int port() {

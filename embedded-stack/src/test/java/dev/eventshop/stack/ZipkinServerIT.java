@@ -72,7 +72,7 @@ class ZipkinServerIT {
 
             StartupFailedException failure = catchThrowableOfType(StartupFailedException.class, zipkin::awaitReady);
 
-            assertThat(failure).hasMessageStartingWith("Zipkin exited with code 1 while starting");
+            assertThat(failure).hasMessageStartingWith("Zipkin exited with code 1 before it was ready");
             assertThat(String.join("\n", failure.lastOutputLines())).contains("Address already in use");
         }
     }
