@@ -3,13 +3,12 @@ package dev.eventshop.stack;
 import java.util.List;
 
 /** PostgreSQL in the local stack, with every service's database created. */
-final class PostgresComponent implements Component {
+final class PostgresComponent extends LocalServerComponent<PostgresServer> {
 
-    private final PostgresServer server;
     private final List<String> databases;
 
     PostgresComponent(PostgresServer server, List<String> databases) {
-        this.server = server;
+        super(server);
         this.databases = List.copyOf(databases);
     }
 
@@ -19,19 +18,9 @@ final class PostgresComponent implements Component {
     }
 
     @Override
-    public List<Integer> ports() {
-        return List.of(server.port());
-    }
-
-    @Override
     public void start() {
-        server.start();
+        super.start();
         databases.forEach(server::createDatabaseIfMissing);
-    }
-
-    @Override
-    public void stop() {
-        server.stop();
     }
 
     @Override

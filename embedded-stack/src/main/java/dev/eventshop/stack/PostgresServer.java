@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The server's output goes to {@code postgres.log} in the data directory.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements LocalServer, AutoCloseable {
 
     public static final String USERNAME = "postgres";
     public static final String PASSWORD = "postgres";
@@ -160,6 +161,11 @@ public final class PostgresServer implements AutoCloseable {
     /** {@code jdbc:postgresql://localhost:<port>/<database>}, valid before the server starts too. */
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    @Override
+    public List<Integer> ports() {
+        return List.of(port());
     }
 
     public int port() {

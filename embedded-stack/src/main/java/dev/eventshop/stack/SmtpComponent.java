@@ -4,32 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 /** The local stack's SMTP server: where the email-service sends, and where a person reads what it sent. */
-final class SmtpComponent implements Component {
-
-    private final SmtpServer server;
+final class SmtpComponent extends LocalServerComponent<SmtpServer> {
 
     SmtpComponent(SmtpServer server) {
-        this.server = server;
+        super(server);
     }
 
     @Override
     public String name() {
         return "SMTP";
-    }
-
-    @Override
-    public List<Integer> ports() {
-        return List.of(server.smtpPort(), server.apiPort());
-    }
-
-    @Override
-    public void start() {
-        server.start();
-    }
-
-    @Override
-    public void stop() {
-        server.stop();
     }
 
     @Override

@@ -8,8 +8,9 @@ import java.util.List;
  * A real SMTP server for the local stack: GreenMail's standalone server as a child JVM, accepting mail for any address
  * and keeping it in memory, with a REST API (and a page describing it) to read what arrived.
  */
-public final class SmtpServer {
+public final class SmtpServer extends ChildProcessServer {
 
+    private static final String LOG_FILE = "smtp.log";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
@@ -18,15 +19,14 @@ public final class SmtpServer {
     private final Path dataDir;
     private final int smtpPort;
     private final int apiPort;
-    private final ChildProcess child;
 
     /** Ports 0 pick free ones, kept across restarts. */
     public SmtpServer(Path jar, Path dataDir, int smtpPort, int apiPort) {
+        super(ChildProcess.loggingTo(dataDir.resolve(LOG_FILE), "the SMTP server", STOP_GRACE));
         this.jar = jar.toAbsolutePath();
         this.dataDir = dataDir;
         this.smtpPort = smtpPort == 0 ? Ports.findFree() : smtpPort;
         this.apiPort = apiPort == 0 ? Ports.findFree() : apiPort;
-        this.child = ChildProcess.loggingTo(logFile(), "the SMTP server", STOP_GRACE);
     }
 
     /** Starts the server and returns once it accepts SMTP connections and its API answers. */
@@ -48,13 +48,9 @@ public final class SmtpServer {
                 Ports.acceptsConnections("localhost", smtpPort) && Ports.acceptsConnections("localhost", apiPort));
     }
 
-    /** Stops the server; the mail it held is gone. Idempotent. */
-    public void stop() {
-        child.stop();
-    }
-
-    public boolean isRunning() {
-        return child.isRunning();
+    @Override
+    public List<Integer> ports() {
+        return List.of(smtpPort, apiPort);
     }
 
     public int smtpPort() {
@@ -71,6 +67,6 @@ public final class SmtpServer {
     }
 
     public Path logFile() {
-        return dataDir.resolve("smtp.log");
+        return dataDir.resolve(LOG_FILE);
     }
 }

@@ -7,27 +7,15 @@ import java.util.Map;
  * The local stack's Zipkin: every service sends it its spans, and a person follows an order through all of them. It
  * starts while the services do, since it takes a few seconds.
  */
-final class ZipkinComponent implements Component {
-
-    private final ZipkinServer server;
+final class ZipkinComponent extends LocalServerComponent<ZipkinServer> {
 
     ZipkinComponent(ZipkinServer server) {
-        this.server = server;
+        super(server);
     }
 
     @Override
     public String name() {
         return "Zipkin";
-    }
-
-    @Override
-    public List<Integer> ports() {
-        return List.of(server.port());
-    }
-
-    @Override
-    public void start() {
-        server.start();
     }
 
     @Override
@@ -38,11 +26,6 @@ final class ZipkinComponent implements Component {
     @Override
     public void awaitReady() {
         server.awaitReady();
-    }
-
-    @Override
-    public void stop() {
-        server.stop();
     }
 
     /** The services keep the export off in their own configuration, so that they run without a Zipkin too. */

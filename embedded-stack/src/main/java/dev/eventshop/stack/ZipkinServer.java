@@ -10,8 +10,9 @@ import java.util.List;
  * of them: Zipkin's executable jar as a child JVM, keeping traces in memory and listening on the loopback address
  * only.
  */
-public final class ZipkinServer {
+public final class ZipkinServer extends ChildProcessServer {
 
+    private static final String LOG_FILE = "zipkin.log";
     /** About 7 s on its own; far longer while the services start beside it on a machine with two cores. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
@@ -22,14 +23,13 @@ public final class ZipkinServer {
     private final Path jar;
     private final Path dataDir;
     private final int port;
-    private final ChildProcess child;
 
     /** Port 0 picks a free one, kept across restarts. */
     public ZipkinServer(Path jar, Path dataDir, int port) {
+        super(ChildProcess.loggingTo(dataDir.resolve(LOG_FILE), "Zipkin", STOP_GRACE));
         this.jar = jar.toAbsolutePath();
         this.dataDir = dataDir;
         this.port = port == 0 ? Ports.findFree() : port;
-        this.child = ChildProcess.loggingTo(logFile(), "Zipkin", STOP_GRACE);
     }
 
     /** Launches the JVM and returns at once, so that others start meanwhile; {@link #awaitReady()} waits for it. */
@@ -67,13 +67,9 @@ public final class ZipkinServer {
                 .await(Readiness.saysUp(url() + "/health"));
     }
 
-    /** Stops the server; the traces it held are gone. Idempotent. */
-    public void stop() {
-        child.stop();
-    }
-
-    public boolean isRunning() {
-        return child.isRunning();
+    @Override
+    public List<Integer> ports() {
+        return List.of(port());
     }
 
     public int port() {
@@ -91,6 +87,6 @@ public final class ZipkinServer {
     }
 
     public Path logFile() {
-        return dataDir.resolve("zipkin.log");
+        return dataDir.resolve(LOG_FILE);
     }
 }

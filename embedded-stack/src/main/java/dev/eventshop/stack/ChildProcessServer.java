@@ -1,0 +1,21 @@
+package dev.eventshop.stack;
+
+/** A {@link LocalServer} that is one child JVM of the launcher: stopping it and asking whether it runs are the child's. */
+abstract class ChildProcessServer implements LocalServer {
+
+    protected final ChildProcess child;
+
+    ChildProcessServer(ChildProcess child) {
+        this.child = child;
+    }
+
+    /** Stops the server; what it held in memory is gone. Idempotent. */
+    @Override
+    public final void stop() {
+        child.stop();
+    }
+
+    public final boolean isRunning() {
+        return child.isRunning();
+    }
+}
