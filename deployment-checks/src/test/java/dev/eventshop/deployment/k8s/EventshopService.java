@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -25,6 +27,12 @@ enum EventshopService {
 
     /** {@code ${NAME:default}}, the form in which application.yml gives each setting an environment variable. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+):(.*)}");
+
+    /** What every service's configuration shares, below its own application.yml (service-web's SharedDefaults). */
+    private static final List<Path> SHARED_DEFAULTS = List.of(
+            Path.of("reliable-messaging/src/main/resources/META-INF/eventshop/defaults/reliable-messaging.yml"),
+            Path.of("service-web/src/main/resources/META-INF/eventshop/defaults/service-web.yml"),
+            Path.of("service-observability/src/main/resources/META-INF/eventshop/defaults/service-observability.yml"));
 
     private final String name;
 
@@ -68,21 +76,42 @@ enum EventshopService {
         return name;
     }
 
+    /**
+     * A setting as the service starts with it when the environment sets nothing: from its own {@code application.yml},
+     * else from the shared modules' defaults; a {@code ${VARIABLE:default}} counts with its default.
+     */
     private String defaultOf(String... path) {
-        Object value = applicationYml();
-        for (String key : path) {
-            value = ((Map<?, ?>) value).get(key);
+        Object value = lookUp(applicationYml(), path);
+        for (Path defaults : SHARED_DEFAULTS) {
+            if (value == null) {
+                value = lookUp(load(Repository.path(defaults.toString())), path);
+            }
+        }
+        if (value == null) {
+            throw new IllegalStateException(name + ": no " + String.join(".", path) + " in its application.yml or the "
+                    + "shared defaults");
         }
         Matcher placeholder = PLACEHOLDER.matcher(String.valueOf(value));
-        if (!placeholder.matches()) {
-            throw new IllegalStateException(name + ": " + String.join(".", path) + " is not ${VARIABLE:default}");
+        return placeholder.matches() ? placeholder.group(2) : String.valueOf(value);
+    }
+
+    private static Object lookUp(Map<?, ?> yaml, String... path) {
+        Object value = yaml;
+        for (String key : path) {
+            if (!(value instanceof Map<?, ?> map)) {
+                return null;
+            }
+            value = map.get(key);
         }
-        return placeholder.group(2);
+        return value;
     }
 
     private Map<?, ?> applicationYml() {
-        try (Reader reader = Files.newBufferedReader(
-                Repository.path(name + "/src/main/resources/application.yml"))) {
+        return load(Repository.path(name + "/src/main/resources/application.yml"));
+    }
+
+    private static Map<?, ?> load(Path file) {
+        try (Reader reader = Files.newBufferedReader(file)) {
             return new Yaml().load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
