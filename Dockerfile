@@ -10,7 +10,7 @@
 # ---------------------------------------------------------------------------------------------------------------------
 FROM eclipse-temurin:21.0.11_10-jdk-noble AS build
 
-# The Maven module to build, which is also the jar's name: order-service, inventory-service, ...
+# The service to build, under services/, which is also the jar's name: order-service, inventory-service, ...
 ARG SERVICE
 RUN test -n "$SERVICE" || { echo "Build with --build-arg SERVICE=<module>, for example SERVICE=order-service" >&2; exit 1; }
 
@@ -20,12 +20,12 @@ COPY . .
 # The Maven repository lives in a cache mount that outlasts the build: dependencies are downloaded once per machine,
 # not once per service or per source change. -am builds the shared modules the service needs, and nothing else.
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -ntp -pl "$SERVICE" -am package -DskipTests
+    ./mvnw -B -ntp -pl "services/$SERVICE" -am package -DskipTests
 
 # Spring Boot's layers, each its own directory: dependencies (large, rarely change), the loader, snapshot dependencies,
 # and the application (this repository's code, small). Copied below one by one, so that a code change rebuilds and
 # ships only the last layer.
-RUN java -Djarmode=tools -jar "$SERVICE/target/$SERVICE.jar" extract --layers --launcher --destination /layers
+RUN java -Djarmode=tools -jar "services/$SERVICE/target/$SERVICE.jar" extract --layers --launcher --destination /layers
 
 # The health check program, compiled: a JRE cannot run a source file.
 RUN javac --release 21 -d /healthcheck deploy/docker/HealthCheck.java

@@ -38,9 +38,9 @@ ensure_test_tools() {
   need psql "Install it with: sudo apt-get install -y postgresql-client" postgresql-client
   # Every Kubernetes overlay is rendered with kubectl's built-in Kustomize (kubectl 1.27 or newer; no cluster needed).
   need kubectl "Install kubectl 1.27 or newer from the Kubernetes project's release binaries, as k8s/README.md says."
-  # The Dockerfile linter, pinned by deployment-checks/package-lock.json.
-  if [ ! -x deployment-checks/node_modules/.bin/dockerfile-utils ]; then
+  # The Dockerfile linter, pinned by tests/deployment-checks/package-lock.json.
+  if [ ! -x tests/deployment-checks/node_modules/.bin/dockerfile-utils ]; then
     need npm "Install Node.js 20 or newer with npm (sudo apt-get install -y nodejs npm)." nodejs npm
-    npm ci --prefix deployment-checks --no-audit --no-fund --loglevel=error
+    npm ci --prefix tests/deployment-checks --no-audit --no-fund --loglevel=error
   fi
 }
