@@ -95,7 +95,8 @@ class ComposeFileTest {
             assertThat(service.dockerfile()).contains(Path.of("Dockerfile"));
             assertThat(service.buildArgs()).containsEntry("SERVICE", service.name())
                     .containsEntry("SERVICE_PORT", String.valueOf(port));
-            assertThat(RepositoryFiles.root().resolve(service.name()).resolve("pom.xml")).as("its Maven module")
+            assertThat(RepositoryFiles.root().resolve("services").resolve(service.name()).resolve("pom.xml"))
+                    .as("its Maven module")
                     .isRegularFile();
             assertThat(service.environment()).containsEntry("SERVER_PORT", String.valueOf(port));
             assertThat(service.ports()).containsExactly(new Port(OptionalInt.of(port), port));
