@@ -62,11 +62,14 @@ class RetryAndDeadLetterIT {
     }
 
     @Test
-    void a_handler_failing_twice_then_succeeding_is_processed_once_through_the_retry_topics() throws Exception {
+    void a_handler_failing_twice_then_succeeding_is_processed_once_through_the_retry_topics_in_the_same_trace()
+            throws Exception {
         OrderId orderId = OrderId.newId();
         listener.failNext(orderId.toString(), 2);
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
-        send(valid(orderId));
+        send(EventRecords.toProducerRecord(Samples.orderPlaced(orderId, 1), UUID.randomUUID(), Instant.now(),
+                traceparent));
 
         double retriesBefore = meters.counter("eventshop.messaging.retries", "topic", TOPIC).count();
 
@@ -79,6 +82,8 @@ class RetryAndDeadLetterIT {
             List<ConsumerRecord<String, byte[]>> forwarded = retries.awaitAtLeast(2, withKey(orderId.toString()), WAIT);
             assertThat(forwarded).extracting(ConsumerRecord::topic)
                     .containsExactlyInAnyOrder(TOPIC + ".messaging-it.retry-0", TOPIC + ".messaging-it.retry-1");
+            assertThat(forwarded).as("each retry's consumer span continues the record's trace")
+                    .allSatisfy(record -> assertThat(header(record, "traceparent")).isEqualTo(traceparent));
         }
     }
 
