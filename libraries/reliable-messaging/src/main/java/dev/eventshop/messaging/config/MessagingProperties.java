@@ -65,15 +65,31 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox
     }
 
     /**
-     * Non-blocking retries on retry topics, then the dead-letter topic.
+     * Failures of a record: non-blocking retries on retry topics, then the dead-letter topic. Failures of the database
+     * or broker are retried in place instead ({@code infrastructure}).
      *
      * @param maxAttempts deliveries in all, the first included, before a record goes to the dead-letter topic
      * @param initialInterval the pause before the first retry
      * @param multiplier how much longer each next pause is
      * @param maxInterval the longest pause
+     * @param infrastructure retries in place while the database or broker is unavailable
      */
     public record Retry(@DefaultValue("4") int maxAttempts, @DefaultValue("1s") Duration initialInterval,
-            @DefaultValue("2.0") double multiplier, @DefaultValue("10s") Duration maxInterval) {
+            @DefaultValue("2.0") double multiplier, @DefaultValue("10s") Duration maxInterval,
+            @DefaultValue Infrastructure infrastructure) {
+    }
+
+    /**
+     * Retries in place of a record whose handler failed because the database or broker is unavailable: the same
+     * record again, on the same partition, with a growing pause, until the dependency is back. The consumer thread
+     * sleeps through each pause, so {@code maxInterval} stays well below the consumer's {@code max.poll.interval.ms}.
+     *
+     * @param initialInterval the pause before the first retry
+     * @param multiplier how much longer each next pause is
+     * @param maxInterval the longest pause
+     */
+    public record Infrastructure(@DefaultValue("500ms") Duration initialInterval,
+            @DefaultValue("2.0") double multiplier, @DefaultValue("5s") Duration maxInterval) {
     }
 
     /**

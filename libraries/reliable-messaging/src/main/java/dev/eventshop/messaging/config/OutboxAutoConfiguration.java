@@ -64,8 +64,12 @@ public class OutboxAutoConfiguration {
             Environment environment) {
         DefaultKafkaProducerFactory<String, byte[]> producers = new DefaultKafkaProducerFactory<>(
                 relayProducerProperties(kafka.buildProducerProperties(), properties.relay()));
-        return new OutboxRelay(ServiceName.of(environment), dataSource, new TransactionTemplate(transactionManager),
-                producers.createProducer(), trace, metrics, properties.relay());
+        // A batch waits for the broker inside its transaction (send-timeout per record), so the default transaction
+        // timeout, sized for a handler's work, would cut it short; the relay's own bound is its lock-timeout.
+        TransactionTemplate batch = new TransactionTemplate(transactionManager);
+        batch.setTimeout(Math.toIntExact(properties.relay().lockTimeout().toSeconds()));
+        return new OutboxRelay(ServiceName.of(environment), dataSource, batch, producers.createProducer(), trace,
+                metrics, properties.relay());
     }
 
     /** Idempotent, acknowledged by every in-sync replica, and bounded so an outage surfaces as a retried batch. */
