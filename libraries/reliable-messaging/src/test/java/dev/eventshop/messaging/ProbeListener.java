@@ -3,6 +3,7 @@ package dev.eventshop.messaging;
 import dev.eventshop.messaging.inbox.IdempotentConsumer;
 import dev.eventshop.messaging.inbox.IncomingEvent;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +21,7 @@ public class ProbeListener {
     private final JdbcTemplate jdbc;
     private final Map<String, AtomicInteger> failuresToGo = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+    private final Map<UUID, AtomicInteger> deliveriesOfEvent = new ConcurrentHashMap<>();
 
     ProbeListener(IdempotentConsumer consumer, JdbcTemplate jdbc) {
         this.consumer = consumer;
@@ -35,6 +37,11 @@ public class ProbeListener {
         return deliveries.getOrDefault(subject, new AtomicInteger()).get();
     }
 
+    /** How often the event delivered most often was delivered, main and retry topics together. */
+    public int mostDeliveriesOfOneEvent() {
+        return deliveriesOfEvent.values().stream().mapToInt(AtomicInteger::get).max().orElse(0);
+    }
+
     public int effects(String subject) {
         Integer count = jdbc.queryForObject("SELECT count(*) FROM probe_effect WHERE subject = ?", Integer.class,
                 subject);
@@ -44,6 +51,7 @@ public class ProbeListener {
     @KafkaListener(topics = "order-events")
     void on(IncomingEvent<?> event) {
         deliveries.computeIfAbsent(event.subject(), key -> new AtomicInteger()).incrementAndGet();
+        deliveriesOfEvent.computeIfAbsent(event.id(), key -> new AtomicInteger()).incrementAndGet();
         AtomicInteger failures = failuresToGo.get(event.subject());
         if (failures != null && failures.getAndDecrement() > 0) {
             throw new IllegalStateException("failing on purpose for " + event.subject());
