@@ -1,5 +1,6 @@
 package dev.eventshop.analytics.sales.application;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +35,16 @@ public interface Generations {
     /** Gives up every generation still marked as being built: a rebuild that died left it behind. */
     void abandonUnfinished();
 
-    /** Deletes the rows of every retired or abandoned generation; returns how many went. */
+    /**
+     * How long a purge may run: it deletes whole generations, which can take far longer than the statement and
+     * transaction timeouts every other unit of work has.
+     */
+    Duration PURGE_TIMEOUT = Duration.ofMinutes(10);
+
+    /**
+     * Deletes the rows of every retired or abandoned generation; returns how many went. Lifts the statement timeout to
+     * {@link #PURGE_TIMEOUT} for the rest of the caller's transaction, which needs a timeout that long itself.
+     */
     long purgeStale();
 
     /** Takes the one rebuild lock of the database until the lease is closed; empty when a rebuild holds it. */

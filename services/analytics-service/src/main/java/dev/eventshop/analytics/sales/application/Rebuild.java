@@ -39,6 +39,7 @@ public class Rebuild {
     private final Projector projector;
     private final SalesFigures figures;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate purge;
     private final Clock clock;
 
     Rebuild(Generations generations, EventLog eventLog, Projector projector, SalesFigures figures,
@@ -48,6 +49,8 @@ public class Rebuild {
         this.projector = projector;
         this.figures = figures;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.purge = new TransactionTemplate(transactionManager);
+        purge.setTimeout(Math.toIntExact(Generations.PURGE_TIMEOUT.toSeconds()));
         this.clock = clock;
     }
 
@@ -61,7 +64,7 @@ public class Rebuild {
         Lease lease = generations.tryLockRebuild().orElseThrow(RebuildInProgressException::new);
         try (lease) {
             Instant started = clock.instant();
-            inTransaction(() -> {
+            purge.executeWithoutResult(status -> {
                 generations.abandonUnfinished();
                 generations.purgeStale();
             });
@@ -76,10 +79,10 @@ public class Rebuild {
                 log.warn("Rebuild of generation {} failed; generation {} still serves: {}", next, previous,
                         e.toString());
                 inTransaction(() -> generations.abandon(next));
-                inTransaction(generations::purgeStale);
+                purge.executeWithoutResult(status -> generations.purgeStale());
                 throw e;
             }
-            long purged = inTransactionGet(generations::purgeStale);
+            long purged = inTransactionGet(purge, generations::purgeStale);
             RebuildReport report = inTransactionGet(() -> new RebuildReport(previous, next, replayed.eventsByTopic(),
                     replayed.skipped(), figures.orderCounts(next).placed(), figures.productCount(next), purged,
                     Duration.between(started, clock.instant())));
@@ -95,7 +98,11 @@ public class Rebuild {
     }
 
     private <T> T inTransactionGet(Supplier<T> work) {
-        T result = transaction.execute(status -> work.get());
+        return inTransactionGet(transaction, work);
+    }
+
+    private static <T> T inTransactionGet(TransactionTemplate template, Supplier<T> work) {
+        T result = template.execute(status -> work.get());
         if (result == null) {
             throw new IllegalStateException("a rebuild step returned nothing");
         }
