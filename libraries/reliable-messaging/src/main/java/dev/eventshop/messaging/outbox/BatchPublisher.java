@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,7 +138,7 @@ final class BatchPublisher {
             }
             TraceContext.ProducerSpan span = trace.startProducerSpan(row.topic(), row.key(), row.eventId(),
                     row.type(), row.traceparent());
-            Future<RecordMetadata> future = producer.send(record(row, span.traceparent()));
+            Future<RecordMetadata> future = sendOne(row, span);
             sent.add(new InFlight(row, span, future));
             if (future.isDone() && future.state() == Future.State.FAILED) {
                 if (!SendFailures.isPermanent(future.exceptionNow())) {
@@ -147,6 +149,18 @@ final class BatchPublisher {
             }
         }
         return sent;
+    }
+
+    /** The producer reports most refusals through the future, some by throwing; both end up in the future. */
+    private Future<RecordMetadata> sendOne(PendingRow row, TraceContext.ProducerSpan span) {
+        try {
+            return producer.send(record(row, span.traceparent()));
+        } catch (KafkaException e) {
+            if (!SendFailures.isPermanent(e)) {
+                throw e;
+            }
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private void rejected(PendingRow row, Throwable error) {
