@@ -18,15 +18,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,6 +45,8 @@ final class StandaloneRelays implements AutoCloseable {
     private final String database;
     private final String bootstrapServers;
     final JdbcTemplate admin;
+    /** The relays' meters. */
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     /** A fresh, migrated database; relays publish to {@code bootstrapServers}. */
     StandaloneRelays(String bootstrapServers) {
@@ -62,18 +69,46 @@ final class StandaloneRelays implements AutoCloseable {
     }
 
     OutboxRelay relay(String name, Duration sendTimeout) {
-        HikariDataSource pool = pool(name);
-        MessagingProperties.Relay settings = MessagingProperties.defaults().relay()
+        return relay(name, settings(sendTimeout), producer -> producer, new AtomicInteger());
+    }
+
+    /** The settings these tests run relays with: quick polls and short backoffs. */
+    static MessagingProperties.Relay settings(Duration sendTimeout) {
+        return MessagingProperties.defaults().relay()
                 .withPollInterval(Duration.ofMillis(500))
                 .withSendTimeout(sendTimeout)
                 .withMaxBackoff(Duration.ofSeconds(1));
+    }
+
+    /**
+     * A relay with {@code settings}, whose producer {@code decorate} may wrap to inject faults, and which counts
+     * the transactions it runs in {@code transactions}.
+     */
+    OutboxRelay relay(String name, MessagingProperties.Relay settings,
+            UnaryOperator<Producer<String, byte[]>> decorate, AtomicInteger transactions) {
+        return relay(name, settings, decorate, transactions, bootstrapServers);
+    }
+
+    /** A relay whose producer points at a port where no broker listens: every send times out. */
+    OutboxRelay relayToNowhere(String name, MessagingProperties.Relay settings) {
+        return relay(name, settings, producer -> producer, new AtomicInteger(), "localhost:1");
+    }
+
+    private OutboxRelay relay(String name, MessagingProperties.Relay settings,
+            UnaryOperator<Producer<String, byte[]>> decorate, AtomicInteger transactions, String brokers) {
+        HikariDataSource pool = pool(name);
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(OutboxAutoConfiguration
-                .relayProducerProperties(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                        settings));
-        OutboxRelay relay = new OutboxRelay(name, pool,
-                new TransactionTemplate(new DataSourceTransactionManager(pool)), producer,
-                new TraceContext(null, null), new OutboxMetrics(new JdbcTemplate(pool), Clock.systemUTC(),
-                        new SimpleMeterRegistry()), settings);
+                .relayProducerProperties(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), settings));
+        TransactionTemplate counted = new TransactionTemplate(new DataSourceTransactionManager(pool)) {
+            @Override
+            public <T> @Nullable T execute(TransactionCallback<T> action) {
+                transactions.incrementAndGet();
+                return super.execute(action);
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(name, pool, counted, decorate.apply(producer),
+                new TraceContext(null, null), new OutboxMetrics(new JdbcTemplate(pool), Clock.systemUTC(), meters),
+                settings);
         resources.add(relay::stop);
         return relay;
     }

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What operators rely on in every service: health probes, Prometheus metrics and info on the actuator, and no other
- * actuator endpoint. A service's {@code OperationsIT} implements it, naming a request of its API and its own metrics,
+ * What operators rely on in every service: health probes, Prometheus metrics, info and the outbox's parked rows on the
+ * actuator, and no other actuator endpoint. A service's {@code OperationsIT} implements it, naming a request of its API and its own metrics,
  * and adds tests of its own API document.
  */
 public interface OperationsContract {
@@ -35,7 +35,7 @@ public interface OperationsContract {
     }
 
     @Test
-    default void exposes_info_and_prometheus_metrics_but_no_other_actuator_endpoint() {
+    default void exposes_info_prometheus_metrics_and_the_outbox_but_no_other_actuator_endpoint() {
         http().get(apiPath());
 
         Http.Response prometheus = http().get("/actuator/prometheus");
@@ -45,6 +45,10 @@ public interface OperationsContract {
         assertThat(prometheus.body()).contains(Stream.concat(
                 Stream.of("http_server_requests_seconds_count", "hikaricp_connections"), ownMetrics().stream())
                 .toList());
+        Http.Response outbox = http().get("/actuator/outbox");
+        assertThat(outbox.status()).isEqualTo(200);
+        assertThat(outbox.json().get("count").asLong()).as("parked outbox rows").isZero();
+        assertThat(http().post("/actuator/outbox/0").status()).as("releasing what is not parked").isEqualTo(404);
         assertThat(http().get("/actuator/env").status()).isEqualTo(404);
         assertThat(http().get("/actuator/beans").status()).isEqualTo(404);
     }

@@ -33,25 +33,59 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox
      * @param maxBackoff the longest pause between failed batches
      * @param lockTimeout a relay idle this long inside its batch transaction loses its session, and so the lock
      * @param retention how long published rows are kept before the purge deletes them
+     * @param maxAttempts sends of a row the broker rejects for good (too large, not authorised, no such topic)
+     *     before the row is parked; rows of its key wait behind it until it is released
+     * @param stallTimeout the relay's health is DOWN when it has neither published nor found nothing to publish for
+     *     this long (the broker is unreachable, or the relay hangs)
      */
     public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("200") int batchSize, @DefaultValue("30s") Duration sendTimeout,
             @DefaultValue("200ms") Duration initialBackoff, @DefaultValue("10s") Duration maxBackoff,
-            @DefaultValue("60s") Duration lockTimeout, @DefaultValue("7d") Duration retention) {
+            @DefaultValue("60s") Duration lockTimeout, @DefaultValue("7d") Duration retention,
+            @DefaultValue("5") int maxAttempts, @DefaultValue("2m") Duration stallTimeout) {
+
+        /** Rejects settings under which a healthy relay would lose its lock, so a service fails at start-up. */
+        public Relay {
+            if (lockTimeout.compareTo(sendTimeout) <= 0) {
+                throw new IllegalArgumentException(("%s.relay.lock-timeout (%s) must exceed %s.relay.send-timeout "
+                        + "(%s): a batch waits up to send-timeout for the broker inside its transaction, and a "
+                        + "transaction idle for lock-timeout loses its session, its lock and the batch")
+                        .formatted(PREFIX, lockTimeout, PREFIX, sendTimeout));
+            }
+            if (stallTimeout.compareTo(pollInterval) <= 0) {
+                throw new IllegalArgumentException(("%s.relay.stall-timeout (%s) must exceed %s.relay.poll-interval "
+                        + "(%s): an idle relay shows its progress once per poll").formatted(PREFIX, stallTimeout,
+                        PREFIX, pollInterval));
+            }
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException(
+                        "%s.relay.max-attempts (%d) must be at least 1".formatted(PREFIX, maxAttempts));
+            }
+        }
 
         public Relay withPollInterval(Duration interval) {
             return new Relay(enabled, interval, batchSize, sendTimeout, initialBackoff, maxBackoff, lockTimeout,
-                    retention);
+                    retention, maxAttempts, stallTimeout);
         }
 
         public Relay withSendTimeout(Duration timeout) {
             return new Relay(enabled, pollInterval, batchSize, timeout, initialBackoff, maxBackoff, lockTimeout,
-                    retention);
+                    retention, maxAttempts, stallTimeout);
         }
 
         public Relay withMaxBackoff(Duration backoff) {
             return new Relay(enabled, pollInterval, batchSize, sendTimeout, initialBackoff, backoff, lockTimeout,
-                    retention);
+                    retention, maxAttempts, stallTimeout);
+        }
+
+        public Relay withMaxAttempts(int attempts) {
+            return new Relay(enabled, pollInterval, batchSize, sendTimeout, initialBackoff, maxBackoff, lockTimeout,
+                    retention, attempts, stallTimeout);
+        }
+
+        public Relay withStallTimeout(Duration timeout) {
+            return new Relay(enabled, pollInterval, batchSize, sendTimeout, initialBackoff, maxBackoff, lockTimeout,
+                    retention, maxAttempts, timeout);
         }
     }
 

@@ -22,7 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingSchemaAutoConfiguration {
 
-    /** Where the library's migrations live; versions {@code 0.x} run before a service's own {@code V1}. */
+    /**
+     * Where the library's migrations live; versions {@code 0.x} run before a service's own {@code V1} on a new
+     * database, and out of order on one that predates them.
+     */
     public static final String MIGRATIONS = "classpath:db/messaging";
 
     @Bean
@@ -34,6 +37,10 @@ public class MessagingSchemaAutoConfiguration {
                 locations.add(messaging);
             }
             configuration.locations(locations.toArray(Location[]::new));
+            // A library migration added later (0.3) sorts below a service's V1 that a database already holds; it
+            // must still apply there. The library's tables are the library's alone, so their order against the
+            // service's migrations does not matter.
+            configuration.outOfOrder(true);
         };
     }
 

@@ -11,11 +11,18 @@ import tools.jackson.databind.json.JsonMapper;
 record PendingRow(long id, String eventId, String topic, String key, String payload, Map<String, String> headers,
         @Nullable String traceparent, Instant createdAt) {
 
+    /**
+     * The oldest rows that may be sent now: not parked, and not behind a rejected row of their key, so a row the
+     * broker refused is never overtaken by a later row of its key while rows of other keys flow on.
+     */
     static final String SELECT = """
             SELECT id, event_id, topic, record_key, payload::text AS payload, headers::text AS headers, traceparent,
                    created_at
-            FROM outbox_event
-            WHERE published_at IS NULL
+            FROM outbox_event pending
+            WHERE published_at IS NULL AND parked_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM outbox_event rejected
+                              WHERE rejected.record_key = pending.record_key AND rejected.published_at IS NULL
+                                AND rejected.attempts > 0 AND rejected.id < pending.id)
             ORDER BY id
             LIMIT ?
             """;
