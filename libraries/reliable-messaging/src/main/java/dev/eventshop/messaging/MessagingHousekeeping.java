@@ -1,32 +1,28 @@
 package dev.eventshop.messaging;
 
+import dev.eventshop.housekeeping.ScheduledPurge;
 import dev.eventshop.messaging.config.MessagingProperties;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Purges what the library no longer needs: published outbox rows past their retention, and processed-event rows past
  * theirs (a redelivery older than that would be processed again, so keep it longer than any topic replay you run).
  */
-public class MessagingHousekeeping implements SmartLifecycle {
+public class MessagingHousekeeping extends ScheduledPurge {
 
     private static final Logger log = LoggerFactory.getLogger(MessagingHousekeeping.class);
 
     private final JdbcTemplate jdbc;
     private final MessagingProperties properties;
     private final Clock clock;
-    private @Nullable ScheduledExecutorService scheduler;
 
     public MessagingHousekeeping(JdbcTemplate jdbc, MessagingProperties properties, Clock clock) {
+        super("messaging-housekeeping", properties.inbox().purgeInterval());
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
@@ -46,31 +42,7 @@ public class MessagingHousekeeping implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        long every = properties.inbox().purgeInterval().toMillis();
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("messaging-housekeeping").daemon().factory());
-        scheduler.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    private void purgeQuietly() {
-        try {
-            purge();
-        } catch (RuntimeException e) {
-            log.warn("Purge failed, will try again: {}", e.getMessage());
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected void purgeNow() {
+        purge();
     }
 }

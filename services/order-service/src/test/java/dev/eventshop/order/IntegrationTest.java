@@ -37,15 +37,19 @@ public abstract class IntegrationTest extends ServiceIntegrationTest {
         orderEvents = new TopicProbe(bootstrapServers, "order-events");
     }
 
-    /** Publishes the seed products to the catalog topic, once per test run, and waits until the replica has them. */
+    /**
+     * Publishes the seed products to the catalog topic, once per test run, and waits until the replica has them and
+     * the service says it is ready.
+     */
     @BeforeEach
     void seedCatalog() {
-        if (catalogSize() >= SeedCatalog.PRODUCTS.size()) {
-            return;
+        if (catalogSize() < SeedCatalog.PRODUCTS.size()) {
+            events.publishAll(SeedCatalog.PRODUCTS);
+            await("the catalog replica has the seed products").atMost(Duration.ofSeconds(60))
+                    .until(() -> catalogSize() >= SeedCatalog.PRODUCTS.size());
         }
-        events.publishAll(SeedCatalog.PRODUCTS);
-        await("the catalog replica has the seed products").atMost(Duration.ofSeconds(60))
-                .until(() -> catalogSize() >= SeedCatalog.PRODUCTS.size());
+        await("the service is ready").atMost(Duration.ofSeconds(60))
+                .until(() -> http.get("/actuator/health/readiness").status() == 200);
     }
 
     private long catalogSize() {

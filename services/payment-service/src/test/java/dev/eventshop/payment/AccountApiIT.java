@@ -90,6 +90,43 @@ class AccountApiIT extends IntegrationTest {
     }
 
     @Test
+    void pages_the_ledger_by_version_with_a_link_to_each_next_page() {
+        CustomerId customer = newCustomer();
+        for (String amount : List.of("1.00", "2.00", "3.00", "4.00")) {
+            deposit(customer, amount);
+        }
+
+        JsonNode first = page("/accounts/" + customer + "/events?size=2");
+        JsonNode second = page(first.get("next").asString());
+        JsonNode last = page(second.get("next").asString());
+
+        assertThat(versions(first)).containsExactly(1L, 2L);
+        assertThat(first.get("size").asInt()).isEqualTo(2);
+        assertThat(first.get("next").asString()).isEqualTo("/accounts/" + customer + "/events?after=2&size=2");
+        assertThat(versions(second)).containsExactly(3L, 4L);
+        assertThat(second.get("next").asString()).isEqualTo("/accounts/" + customer + "/events?after=4&size=2");
+        assertThat(versions(last)).containsExactly(5L);
+        assertThat(last.has("next")).as("the last page").isFalse();
+        assertThat(last.get("content").get(0).get("amount").asString()).isEqualTo("4.00");
+        assertThat(versions(page("/accounts/" + customer + "/events"))).as("100 a page unless asked")
+                .containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(page("/accounts/" + customer + "/events").get("size").asInt()).isEqualTo(100);
+        assertThat(versions(page("/accounts/" + customer + "/events?after=5"))).as("past the end").isEmpty();
+    }
+
+    @Test
+    void refuses_a_page_size_out_of_bounds_and_a_negative_start() {
+        for (String query : List.of("size=0", "size=1001", "after=-1")) {
+            Http.Response response = http.get("/accounts/" + BOB + "/events?" + query);
+
+            assertThat(response.status()).as(query + ": " + response).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+        Http.Response unknown = http.get("/accounts/" + newCustomer() + "/events?after=3");
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+    }
+
+    @Test
     void two_concurrent_first_deposits_open_the_account_once_and_keep_both() throws Exception {
         CustomerId customer = newCustomer();
         CyclicBarrier start = new CyclicBarrier(2);
@@ -114,5 +151,15 @@ class AccountApiIT extends IntegrationTest {
         assertThat(account(customer).get("balance").asString()).isEqualTo("30.00");
         assertThat(ledger(customer)).extracting(entry -> entry.get("type").asString())
                 .containsExactly("AccountOpened", "MoneyDeposited", "MoneyDeposited");
+    }
+
+    private JsonNode page(String path) {
+        Http.Response response = http.get(path);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static List<Long> versions(JsonNode page) {
+        return page.get("content").valueStream().map(entry -> entry.get("version").asLong()).toList();
     }
 }

@@ -85,7 +85,8 @@ public abstract class IntegrationTest extends ServiceIntegrationTest {
     protected List<JsonNode> ledger(CustomerId customer) {
         Http.Response response = http.get("/accounts/" + customer + "/events");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json().valueStream().toList();
+        assertThat(response.json().has("next")).as("the whole ledger on the first page").isFalse();
+        return response.json().get("content").valueStream().toList();
     }
 
     /** Waits for the first payment outcome of an order on {@code payment-events}. */

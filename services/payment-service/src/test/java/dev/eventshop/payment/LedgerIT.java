@@ -10,6 +10,7 @@ import dev.eventshop.payment.account.application.AccountLedger;
 import dev.eventshop.payment.account.application.Deposits;
 import dev.eventshop.payment.account.domain.Account;
 import dev.eventshop.payment.account.domain.AccountSnapshot;
+import dev.eventshop.payment.account.domain.LedgerEntry;
 import dev.eventshop.payment.account.persistence.UnknownLedgerEventException;
 import dev.eventshop.payment.charging.application.ChargeOrder;
 import dev.eventshop.payment.charging.application.ChargeResult;
@@ -79,7 +80,7 @@ class LedgerIT extends IntegrationTest {
     void replaying_the_whole_ledger_gives_the_same_account_as_the_latest_snapshot_plus_the_events_after_it() {
         CustomerId customer = accountWithEvents(25);
 
-        Account replayed = Account.replay(customer, ledger.history(customer));
+        Account replayed = Account.replay(customer, wholeHistory(customer));
         Account loaded = ledger.load(customer).orElseThrow();
 
         assertThat(ledger.latestSnapshot(customer)).map(AccountSnapshot::version).contains(20L);
@@ -92,7 +93,7 @@ class LedgerIT extends IntegrationTest {
     @Test
     void loads_an_account_from_its_latest_snapshot_not_from_the_start() {
         CustomerId customer = accountWithEvents(12);
-        Account replayed = Account.replay(customer, ledger.history(customer));
+        Account replayed = Account.replay(customer, wholeHistory(customer));
         // A snapshot that disagrees with the ledger shows which of the two loading reads.
         jdbc.sql("UPDATE account_snapshot SET balance = balance + 1000 WHERE account_id = :id")
                 .param("id", customer.value()).update();
@@ -121,6 +122,41 @@ class LedgerIT extends IntegrationTest {
         Http.Response before = http.get("/accounts/" + customer + "?asOf=" + times.get(0).minusSeconds(1));
         assertThat(before.status()).as(before.toString()).isEqualTo(404);
         assertThat(before.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void as_of_any_instant_the_balance_is_a_replay_of_the_ledger_until_then() {
+        CustomerId customer = accountWithEvents(25);
+        List<LedgerEntry> history = wholeHistory(customer);
+
+        assertThat(snapshotVersions(customer)).as("every snapshot is kept").containsExactly(10L, 20L);
+        for (LedgerEntry entry : history) {
+            Instant asOf = entry.occurredAt();
+            List<LedgerEntry> untilThen = history.stream().filter(event -> !event.occurredAt().isAfter(asOf)).toList();
+
+            assertThat(ledger.loadAsOf(customer, asOf)).as("as of version %d", entry.version())
+                    .contains(Account.replay(customer, untilThen));
+        }
+        assertThat(ledger.loadAsOf(customer, history.getFirst().occurredAt().minusNanos(1000))).isEmpty();
+    }
+
+    @Test
+    void as_of_an_instant_replays_only_the_events_after_the_latest_snapshot_at_or_before_it() {
+        CustomerId customer = accountWithEvents(25);
+        List<LedgerEntry> history = wholeHistory(customer);
+        // A snapshot that disagrees with the ledger shows what asOf reads: not the events up to it.
+        jdbc.sql("UPDATE account_snapshot SET balance = balance + 1000 WHERE account_id = :id AND version = 20")
+                .param("id", customer.value()).update();
+
+        assertThat(ledger.loadAsOf(customer, history.get(22).occurredAt()).orElseThrow().balance())
+                .as("from the snapshot of version 20, then versions 21 to 23")
+                .isEqualTo(Account.replay(customer, history.subList(0, 23)).balance().plus(eur("1000.00")));
+        assertThat(ledger.loadAsOf(customer, history.get(19).occurredAt()).orElseThrow().balance())
+                .as("as of version 20 itself: the snapshot alone")
+                .isEqualTo(Account.replay(customer, history.subList(0, 20)).balance().plus(eur("1000.00")));
+        assertThat(ledger.loadAsOf(customer, history.get(18).occurredAt()))
+                .as("before it, from the snapshot of version 10")
+                .contains(Account.replay(customer, history.subList(0, 19)));
     }
 
     @Test
@@ -207,6 +243,15 @@ class LedgerIT extends IntegrationTest {
     }
 
     /** A new account with {@code count} events: opened by a deposit, then charges of 30.00 and deposits of 100.00. */
+    private List<LedgerEntry> wholeHistory(CustomerId customer) {
+        return ledger.history(customer, 0, Integer.MAX_VALUE);
+    }
+
+    private List<Long> snapshotVersions(CustomerId customer) {
+        return jdbc.sql("SELECT version FROM account_snapshot WHERE account_id = :id ORDER BY version")
+                .param("id", customer.value()).query(Long.class).list();
+    }
+
     private CustomerId accountWithEvents(int count) {
         CustomerId customer = newCustomer();
         deposits.deposit(customer, new BigDecimal("100.00"), null);

@@ -25,7 +25,9 @@ class OperationsIT extends IntegrationTest implements OperationsContract {
         JsonNode paths = apiDocument().get("paths");
 
         assertThat(paths.has("/accounts/{customerId}")).isTrue();
-        assertThat(paths.has("/accounts/{customerId}/events")).isTrue();
+        assertThat(paths.get("/accounts/{customerId}/events").get("get").get("parameters").valueStream()
+                .map(parameter -> parameter.get("name").asString())).as("its paging")
+                .contains("after", "size");
         assertThat(paths.get("/accounts/{customerId}/deposits").has("post")).isTrue();
         assertThat(paths.has("/payments/{orderId}")).isTrue();
     }

@@ -1,26 +1,22 @@
 package dev.eventshop.web.idempotency;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
+import dev.eventshop.housekeeping.ScheduledPurge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Deletes idempotency keys past their retention, and keys left in flight past {@code abandoned-after}, every
  * {@code purge-interval}, on a thread of its own.
  */
-public class IdempotencyKeyPurge implements SmartLifecycle {
+public class IdempotencyKeyPurge extends ScheduledPurge {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyPurge.class);
 
     private final IdempotencyKeyStore keys;
     private final IdempotencyProperties properties;
-    private @Nullable ScheduledExecutorService scheduler;
 
     IdempotencyKeyPurge(IdempotencyKeyStore keys, IdempotencyProperties properties) {
+        super("idempotency-key-purge", properties.purgeInterval());
         this.keys = keys;
         this.properties = properties;
     }
@@ -35,31 +31,7 @@ public class IdempotencyKeyPurge implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        long every = properties.purgeInterval().toMillis();
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("idempotency-key-purge").daemon().factory());
-        scheduler.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    private void purgeQuietly() {
-        try {
-            purge();
-        } catch (RuntimeException e) {
-            log.warn("Purging idempotency keys failed, will try again: {}", e.getMessage());
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected void purgeNow() {
+        purge();
     }
 }

@@ -4,9 +4,11 @@ import dev.eventshop.analytics.sales.application.Generations.Lease;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,10 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ol>
  *
  * <p>Replay and live writes to N+1 overlap, in any order and twice over: harmless, since facts merge the same whatever
- * the order. A rebuild that fails abandons N+1 and leaves N current and untouched.
+ * the order. A rebuild that fails abandons N+1 and leaves N current and untouched. One that dies with its process
+ * leaves N+1 marked as being built, and live events would keep going to it as well; so at start-up, before the live
+ * consumer starts, the service abandons it ({@link #abandonDeadRebuild}).
  */
 @Service
-public class Rebuild {
+public class Rebuild implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
 
@@ -91,6 +95,32 @@ public class Rebuild {
                     report.took().toMillis());
             return report;
         }
+    }
+
+    /**
+     * Abandons a generation a rebuild left half-built when its process died, and deletes its rows. A generation marked as being built may also be the one a rebuild on another replica is filling
+     * right now: that replica holds the rebuild lock (a PostgreSQL advisory lock of its session) for as long as it
+     * runs, and a dead one has lost it with its session. So this abandons only what it finds while it holds the lock
+     * itself, and leaves a running rebuild alone.
+     */
+    public void abandonDeadRebuild() {
+        Optional<Lease> lock = generations.tryLockRebuild();
+        if (lock.isEmpty()) {
+            log.info("A rebuild runs on another replica; the generation it builds stays");
+            return;
+        }
+        try (Lease lease = lock.get()) {
+            inTransaction(() -> {
+                generations.abandonUnfinished();
+                generations.purgeStale();
+            });
+        }
+    }
+
+    /** Runs once every bean is there, before the live consumer starts: see {@link #abandonDeadRebuild}. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        abandonDeadRebuild();
     }
 
     private void inTransaction(Runnable work) {

@@ -29,6 +29,13 @@ public interface EmailAttempts {
     void clear(OrderId orderId, EmailKind kind);
 
     /**
+     * Forgets the attempts at every email not sent whose last attempt was before {@code lastAttemptBefore}: it was
+     * given up (its event dead-lettered) long ago. An email still being tried keeps all of its attempts. Returns how
+     * many went.
+     */
+    int purgeGivenUp(Instant lastAttemptBefore);
+
+    /**
      * An attempt in progress.
      *
      * @param unresolved the earlier attempts at the same email that neither sent it nor certainly failed: each may

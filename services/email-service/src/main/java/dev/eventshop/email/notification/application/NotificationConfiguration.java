@@ -5,9 +5,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Binds the email settings, and refuses to start with an address pattern that cannot make an address. */
+/** Binds the email and attempt settings, and refuses to start with an address pattern that cannot make an address. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EmailProperties.class)
+@EnableConfigurationProperties({EmailProperties.class, EmailAttemptProperties.class})
 class NotificationConfiguration {
 
     @Bean

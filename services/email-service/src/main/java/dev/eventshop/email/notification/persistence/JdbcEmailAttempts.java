@@ -77,4 +77,18 @@ class JdbcEmailAttempts implements EmailAttempts {
                 .param("kind", kind.name())
                 .update();
     }
+
+    @Override
+    public int purgeGivenUp(Instant lastAttemptBefore) {
+        // A sent email's attempts are gone already (clear), so every row here is of an email not sent.
+        return jdbc.sql("""
+                DELETE FROM email_attempt attempt
+                WHERE attempt.attempted_at < :before
+                  AND NOT EXISTS (SELECT 1 FROM email_attempt later
+                                  WHERE later.order_id = attempt.order_id AND later.kind = attempt.kind
+                                    AND later.attempted_at >= :before)
+                """)
+                .param("before", utc(lastAttemptBefore))
+                .update();
+    }
 }

@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CatalogReplicaListener {
 
+    /** The listener's container, whose consumer group {@link CatalogReplicaReadiness} watches. */
+    static final String ID = "catalog-replica";
+
     private static final Logger log = LoggerFactory.getLogger(CatalogReplicaListener.class);
 
     private final EventHandlers handlers;
@@ -28,7 +31,8 @@ class CatalogReplicaListener {
                 .build();
     }
 
-    @KafkaListener(topics = Topics.Names.PRODUCT_CATALOG)
+    // The id names the container; the group stays the service's own.
+    @KafkaListener(id = ID, idIsGroup = false, topics = Topics.Names.PRODUCT_CATALOG)
     void on(IncomingEvent<?> event) {
         handlers.handle(event);
     }

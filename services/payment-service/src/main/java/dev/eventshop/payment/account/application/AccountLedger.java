@@ -18,11 +18,14 @@ public interface AccountLedger {
     /** The account as of its latest event, from its latest snapshot and the events after it; empty if it has none. */
     Optional<Account> load(CustomerId id);
 
-    /** Every event of the account, oldest first; empty if it has none. */
-    List<LedgerEntry> history(CustomerId id);
+    /** At most {@code limit} events of the account after version {@code afterVersion}, oldest first. */
+    List<LedgerEntry> history(CustomerId id, long afterVersion, int limit);
 
-    /** The events of the account that occurred at or before {@code asOf}, oldest first. */
-    List<LedgerEntry> historyUntil(CustomerId id, Instant asOf);
+    /**
+     * The account as of its last event at or before {@code asOf}, from its latest snapshot at or before then and the
+     * events after that snapshot up to then; empty if it had no event yet.
+     */
+    Optional<Account> loadAsOf(CustomerId id, Instant asOf);
 
     /**
      * Appends events to the account's ledger, numbered from {@code expectedVersion + 1}. Within one account, times
@@ -34,7 +37,7 @@ public interface AccountLedger {
      */
     List<LedgerEntry> append(CustomerId id, long expectedVersion, List<AccountEvent> events, Instant occurredAt);
 
-    /** Keeps the snapshot as the account's latest, unless a later one is there already. */
+    /** Keeps the snapshot, next to the earlier ones: {@link #loadAsOf} starts from one of them. */
     void saveSnapshot(AccountSnapshot snapshot);
 
     Optional<AccountSnapshot> latestSnapshot(CustomerId id);

@@ -26,17 +26,24 @@ public class AccountQueries {
     }
 
     /**
-     * The account as it was at {@code asOf}, replayed from every event that occurred until then; empty when it did not
-     * exist yet.
+     * The account as it was at {@code asOf}: its latest snapshot at or before then and the events after it that
+     * occurred until then; empty when it did not exist yet.
      */
     public Optional<Account> findAsOf(CustomerId id, Instant asOf) {
-        List<LedgerEntry> history = ledger.historyUntil(id, asOf);
-        return history.isEmpty() ? Optional.empty() : Optional.of(Account.replay(id, history));
+        return ledger.loadAsOf(id, asOf);
     }
 
-    /** Every event of the account, oldest first; empty when the customer has no account. */
-    public Optional<List<LedgerEntry>> history(CustomerId id) {
-        List<LedgerEntry> history = ledger.history(id);
-        return history.isEmpty() ? Optional.empty() : Optional.of(history);
+    /**
+     * A page of the account's events: at most {@code size} after version {@code afterVersion}, oldest first; empty
+     * when the customer has no account.
+     */
+    public Optional<LedgerPage> history(CustomerId id, long afterVersion, int size) {
+        // One more than asked tells whether another page follows.
+        List<LedgerEntry> entries = ledger.history(id, afterVersion, size + 1);
+        if (entries.isEmpty() && (afterVersion == 0 || ledger.history(id, 0, 1).isEmpty())) {
+            return Optional.empty();
+        }
+        boolean more = entries.size() > size;
+        return Optional.of(new LedgerPage(more ? entries.subList(0, size) : entries, more));
     }
 }

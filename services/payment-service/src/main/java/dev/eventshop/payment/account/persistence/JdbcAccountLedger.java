@@ -25,7 +25,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The ledger in {@code account_event}, one row per event, never updated or deleted; snapshots in
- * {@code account_snapshot}, one per account, the latest. The primary key {@code (account_id, version)} is what makes
+ * {@code account_snapshot}, every one kept, so that a balance as of an instant starts from the latest one before it. The
+ * primary key {@code (account_id, version)} is what makes
  * the slower of two concurrent writers of one account fail instead of overwriting.
  */
 @Repository
@@ -57,28 +58,50 @@ class JdbcAccountLedger implements AccountLedger {
                 .param("after", snapshot.map(AccountSnapshot::version).orElse(0L))
                 .query(entries(id))
                 .list();
+        return resume(id, snapshot, tail);
+    }
+
+    @Override
+    public List<LedgerEntry> history(CustomerId id, long afterVersion, int limit) {
+        return jdbc.sql(SELECT_EVENTS + " WHERE account_id = :id AND version > :after ORDER BY version LIMIT :limit")
+                .param("id", id.value())
+                .param("after", afterVersion)
+                .param("limit", limit)
+                .query(entries(id))
+                .list();
+    }
+
+    @Override
+    public Optional<Account> loadAsOf(CustomerId id, Instant asOf) {
+        // Times never go backwards within an account (see append), so the events until asOf are a prefix of the
+        // ledger, and a snapshot whose last event is before asOf holds a prefix of that prefix.
+        Optional<AccountSnapshot> snapshot = jdbc.sql("""
+                SELECT s.version, s.balance, s.currency FROM account_snapshot s
+                JOIN account_event e ON e.account_id = s.account_id AND e.version = s.version
+                WHERE s.account_id = :id AND s.format = :format AND e.occurred_at <= :asOf
+                ORDER BY s.version DESC LIMIT 1
+                """)
+                .param("id", id.value())
+                .param("format", SNAPSHOT_FORMAT)
+                .param("asOf", utc(asOf))
+                .query(snapshots(id))
+                .optional();
+        List<LedgerEntry> tail = jdbc.sql(SELECT_EVENTS + """
+                 WHERE account_id = :id AND version > :after AND occurred_at <= :asOf ORDER BY version
+                """)
+                .param("id", id.value())
+                .param("after", snapshot.map(AccountSnapshot::version).orElse(0L))
+                .param("asOf", utc(asOf))
+                .query(entries(id))
+                .list();
+        return resume(id, snapshot, tail);
+    }
+
+    private static Optional<Account> resume(CustomerId id, Optional<AccountSnapshot> snapshot, List<LedgerEntry> tail) {
         if (snapshot.isPresent()) {
             return Optional.of(Account.resume(snapshot.get(), tail));
         }
         return tail.isEmpty() ? Optional.empty() : Optional.of(Account.replay(id, tail));
-    }
-
-    @Override
-    public List<LedgerEntry> history(CustomerId id) {
-        return jdbc.sql(SELECT_EVENTS + " WHERE account_id = :id ORDER BY version")
-                .param("id", id.value())
-                .query(entries(id))
-                .list();
-    }
-
-    @Override
-    public List<LedgerEntry> historyUntil(CustomerId id, Instant asOf) {
-        // Times never go backwards within an account (see append), so this is a prefix of the history.
-        return jdbc.sql(SELECT_EVENTS + " WHERE account_id = :id AND occurred_at <= :asOf ORDER BY version")
-                .param("id", id.value())
-                .param("asOf", utc(asOf))
-                .query(entries(id))
-                .list();
     }
 
     @Override
@@ -122,10 +145,10 @@ class JdbcAccountLedger implements AccountLedger {
         jdbc.sql("""
                 INSERT INTO account_snapshot (account_id, version, format, balance, currency)
                 VALUES (:id, :version, :format, :balance, :currency)
-                ON CONFLICT (account_id) DO UPDATE
-                    SET version = EXCLUDED.version, format = EXCLUDED.format, balance = EXCLUDED.balance,
-                        currency = EXCLUDED.currency, taken_at = EXCLUDED.taken_at
-                    WHERE account_snapshot.version < EXCLUDED.version OR account_snapshot.format <> EXCLUDED.format
+                ON CONFLICT (account_id, version) DO UPDATE
+                    SET format = EXCLUDED.format, balance = EXCLUDED.balance, currency = EXCLUDED.currency,
+                        taken_at = EXCLUDED.taken_at
+                    WHERE account_snapshot.format <> EXCLUDED.format
                 """)
                 .param("id", snapshot.accountId().value())
                 .param("version", snapshot.version())
@@ -139,12 +162,17 @@ class JdbcAccountLedger implements AccountLedger {
     public Optional<AccountSnapshot> latestSnapshot(CustomerId id) {
         return jdbc.sql("""
                 SELECT version, balance, currency FROM account_snapshot WHERE account_id = :id AND format = :format
+                ORDER BY version DESC LIMIT 1
                 """)
                 .param("id", id.value())
                 .param("format", SNAPSHOT_FORMAT)
-                .query((rs, row) -> new AccountSnapshot(id, rs.getLong("version"),
-                        new Money(rs.getBigDecimal("balance"), rs.getString("currency"))))
+                .query(snapshots(id))
                 .optional();
+    }
+
+    private static RowMapper<AccountSnapshot> snapshots(CustomerId id) {
+        return (ResultSet rs, int row) -> new AccountSnapshot(id, rs.getLong("version"),
+                new Money(rs.getBigDecimal("balance"), rs.getString("currency")));
     }
 
     private static RowMapper<LedgerEntry> entries(CustomerId id) {

@@ -6,15 +6,17 @@ import dev.eventshop.payment.account.application.Deposited;
 import dev.eventshop.payment.account.application.Deposits;
 import dev.eventshop.web.idempotency.IdempotencyKey;
 import dev.eventshop.web.idempotency.IdempotentRequests;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -37,6 +39,8 @@ class AccountController {
 
     /** The longest customer id the service accepts, as the order-service does. */
     static final int MAX_CUSTOMER_ID_LENGTH = 100;
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 1000;
 
     private final AccountQueries queries;
     private final Deposits deposits;
@@ -50,7 +54,7 @@ class AccountController {
 
     /**
      * The account now or, with {@code asOf} (an ISO-8601 instant such as {@code 2026-11-22T10:00:00Z}), as it was
-     * then: replayed from the ledger's events that occurred until that instant.
+     * then: its latest snapshot at or before that instant and the ledger's events after it that occurred until then.
      */
     @GetMapping("/{customerId}")
     AccountResponse get(@PathVariable String customerId, @RequestParam(required = false) @Nullable String asOf) {
@@ -64,12 +68,20 @@ class AccountController {
                 .orElseThrow(() -> new AccountNotFoundException(id, instant));
     }
 
-    /** Every event of the account's ledger, oldest first. */
+    /**
+     * The account's ledger, oldest first, a page at a time: the events after version {@code after}, at most
+     * {@code size} of them; {@code next} links the following page. The versions number an account's events without
+     * gaps, so a page stays the same however many events come later.
+     */
     @GetMapping("/{customerId}/events")
-    List<LedgerEntryResponse> events(@PathVariable String customerId) {
+    LedgerPageResponse events(@PathVariable String customerId,
+            @Parameter(description = "The version the page starts after: 0 for the first page")
+            @RequestParam(defaultValue = "0") @Min(0) long after,
+            @Parameter(description = "The most events on the page")
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         CustomerId id = parse(customerId);
-        return queries.history(id)
-                .map(history -> history.stream().map(LedgerEntryResponse::of).toList())
+        return queries.history(id, after, size)
+                .map(page -> LedgerPageResponse.of(page, id, size))
                 .orElseThrow(() -> new AccountNotFoundException(id));
     }
 
