@@ -17,6 +17,8 @@ public class MessagingHousekeeping extends ScheduledPurge {
 
     private static final Logger log = LoggerFactory.getLogger(MessagingHousekeeping.class);
 
+    static final int BATCH = 5_000;
+
     private final JdbcTemplate jdbc;
     private final MessagingProperties properties;
     private final Clock clock;
@@ -31,14 +33,30 @@ public class MessagingHousekeeping extends ScheduledPurge {
     /** Deletes expired rows now; returns how many outbox and processed-event rows went. */
     public int[] purge() {
         Instant now = clock.instant();
-        int outbox = jdbc.update("DELETE FROM outbox_event WHERE published_at < ?",
+        int outbox = inBatches("""
+                DELETE FROM outbox_event WHERE id IN (
+                    SELECT id FROM outbox_event WHERE published_at < ? LIMIT ?)""",
                 Timestamp.from(now.minus(properties.relay().retention())));
-        int processed = jdbc.update("DELETE FROM processed_event WHERE processed_at < ?",
+        int processed = inBatches("""
+                DELETE FROM processed_event WHERE (consumer, event_id) IN (
+                    SELECT consumer, event_id FROM processed_event WHERE processed_at < ? LIMIT ?)""",
                 Timestamp.from(now.minus(properties.inbox().retention())));
         if (outbox + processed > 0) {
             log.info("Purged {} published outbox rows and {} processed-event rows", outbox, processed);
         }
         return new int[] {outbox, processed};
+    }
+
+    // Every statement is bounded by the pool's statement_timeout; a day's backlog of rows deleted in one statement
+    // could exceed it and never go. Batches of a bounded size each finish well within it.
+    private int inBatches(String delete, Timestamp before) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = jdbc.update(delete, before, BATCH);
+            total += deleted;
+        } while (deleted == BATCH);
+        return total;
     }
 
     @Override

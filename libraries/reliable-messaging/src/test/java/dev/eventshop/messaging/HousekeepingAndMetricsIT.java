@@ -35,6 +35,22 @@ class HousekeepingAndMetricsIT extends OutboxIntegrationTest {
     }
 
     @Test
+    void the_purge_deletes_in_bounded_batches_until_every_expired_row_is_gone() {
+        String key = OrderId.newId().toString();
+        int expired = MessagingHousekeeping.BATCH * 2 + 7;
+        jdbc.update("""
+                INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload, headers, published_at)
+                SELECT gen_random_uuid(), 'order-events', ?, 'test', '{}', '{}', now() - interval '8 days'
+                FROM generate_series(1, ?)""", key, expired);
+
+        int[] purged = housekeeping.purge();
+
+        assertThat(purged[0]).isGreaterThanOrEqualTo(expired);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_event WHERE record_key = ?", Integer.class, key))
+                .isZero();
+    }
+
+    @Test
     void the_outbox_reports_pending_rows_the_oldest_ones_age_and_publish_latency() {
         transaction.executeWithoutResult(status -> outbox.publish(Samples.orderPlaced()));
         await().atMost(Duration.ofSeconds(10))
