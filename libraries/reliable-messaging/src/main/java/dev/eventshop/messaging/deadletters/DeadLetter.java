@@ -33,6 +33,7 @@ public record DeadLetter(DeadLetterId id, String topic, @Nullable Integer partit
         public static final String EXCEPTION_CLASS = "kafka_exception-fqcn";
         public static final String EXCEPTION_CAUSE_CLASS = "kafka_exception-cause-fqcn";
         public static final String EXCEPTION_MESSAGE = "kafka_exception-message";
+        public static final String EXCEPTION_STACKTRACE = "kafka_exception-stacktrace";
         public static final String ATTEMPTS = "retry_topic-attempts";
         /** Written by the library on a record's first forward, to a retry or the dead-letter topic. */
         public static final String FIRST_FAILED_AT = "eventshop_first-failed-at";
@@ -67,7 +68,6 @@ public record DeadLetter(DeadLetterId id, String topic, @Nullable Integer partit
 
     /** Reads a dead-letter topic's record: the source topic is the one its dead-letter topic is named after. */
     public static DeadLetter of(StoredRecord record, String sourceTopic, @Nullable Redrive redrive) {
-        String causeClass = text(record, Headers.EXCEPTION_CAUSE_CLASS);
         return new DeadLetter(record.id(),
                 text(record, Headers.ORIGINAL_TOPIC) instanceof String original ? original : sourceTopic,
                 record.lastHeader(Headers.ORIGINAL_PARTITION).filter(bytes -> bytes.length == Integer.BYTES)
@@ -76,8 +76,7 @@ public record DeadLetter(DeadLetterId id, String topic, @Nullable Integer partit
                         .map(bytes -> ByteBuffer.wrap(bytes).getLong()).orElse(null),
                 record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
                 text(record, Headers.CE_TYPE), text(record, Headers.CE_ID),
-                new Failure(causeClass != null ? causeClass : text(record, Headers.EXCEPTION_CLASS),
-                        text(record, Headers.EXCEPTION_MESSAGE)),
+                failure(record),
                 firstFailedAt(record), record.timestamp(),
                 attempts(record),
                 redriveOf(record), redrive);
@@ -103,6 +102,31 @@ public record DeadLetter(DeadLetterId id, String topic, @Nullable Integer partit
             }
         }
         return record.timestamp();
+    }
+
+    /**
+     * The innermost cause the stack trace names: Spring Kafka's class headers stop at its own wrappers (a
+     * {@code DeserializationException} for a record that could not be decoded), the stack trace goes to the reason.
+     */
+    private static Failure failure(StoredRecord record) {
+        String stackTrace = text(record, Headers.EXCEPTION_STACKTRACE);
+        if (stackTrace != null) {
+            String innermost = null;
+            for (String line : stackTrace.lines().map(String::strip).toList()) {
+                if (line.startsWith("Caused by: ")) {
+                    innermost = line.substring("Caused by: ".length());
+                }
+            }
+            if (innermost != null) {
+                int colon = innermost.indexOf(": ");
+                return colon < 0
+                        ? new Failure(innermost, null)
+                        : new Failure(innermost.substring(0, colon), innermost.substring(colon + 2));
+            }
+        }
+        String causeClass = text(record, Headers.EXCEPTION_CAUSE_CLASS);
+        return new Failure(causeClass != null ? causeClass : text(record, Headers.EXCEPTION_CLASS),
+                text(record, Headers.EXCEPTION_MESSAGE));
     }
 
     /** Spring Kafka's attempts header counts the delivery a forward is for: one more than those that failed. */
