@@ -80,6 +80,18 @@ public final class EventInjector implements AutoCloseable {
                 .acknowledged();
     }
 
+    /** Publishes a record exactly as given, such as a malformed one no service would send; waits for the broker. */
+    public RecordMetadata publishRaw(ProducerRecord<String, byte[]> record) {
+        try {
+            return producer.send(record).get(ACKNOWLEDGEMENT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish " + record, e);
+        }
+    }
+
     @Override
     public void close() {
         producer.close();

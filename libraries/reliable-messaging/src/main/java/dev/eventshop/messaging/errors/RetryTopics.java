@@ -4,7 +4,9 @@ import dev.eventshop.events.MalformedEventException;
 import dev.eventshop.events.Topic;
 import dev.eventshop.events.Topics;
 import dev.eventshop.messaging.config.MessagingProperties;
+import dev.eventshop.messaging.deadletters.kafka.FirstFailureStamp;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,8 @@ public final class RetryTopics {
         DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(config,
                 new StringSerializer(), new DeadLetterValueSerializer());
         KafkaTemplate<String, Object> template = new KafkaTemplate<>(factory);
+        // Every forward copies the record's headers, so the first one's stamp reaches the dead-letter topic.
+        template.setProducerInterceptor(new FirstFailureStamp(Clock.systemUTC()));
         // Every series exists from the start at zero, so a dashboard shows 0 and an alert on an increase can fire on
         // the first dead letter.
         for (Topic topic : Topics.ALL) {
