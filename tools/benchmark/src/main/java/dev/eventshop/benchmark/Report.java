@@ -2,6 +2,8 @@ package dev.eventshop.benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -215,15 +217,19 @@ record Report(Plan plan, Instant startedAt, Duration took, Machine machine, Stri
         List<SvgChart.Bar> bars = ratios().stream()
                 .map(ratio -> new SvgChart.Bar(ratio.figure() + " / floor", ratio.ratio(), "×"))
                 .toList();
-        return SvgChart.bars("Each figure as a multiple of its floor (%s mode)".formatted(plan.mode()), bars);
+        return SvgChart.bars("Each figure as a multiple of its floor (%s mode, logarithmic)".formatted(plan.mode()),
+                bars, true);
     }
 
-    /** Three significant digits, at most two decimals; n/a for what was not measured. */
+    /** Three significant digits, or two below 1 (0.0024, 0.1); n/a for what was not measured. */
     static String number(double value) {
         if (!Double.isFinite(value)) {
             return "n/a";
         }
         double magnitude = Math.abs(value);
+        if (magnitude > 0 && magnitude < 1) {
+            return new BigDecimal(value).round(new MathContext(2)).stripTrailingZeros().toPlainString();
+        }
         String pattern = magnitude >= 100 ? "%,.0f" : magnitude >= 10 ? "%.1f" : "%.2f";
         return String.format(Locale.ROOT, pattern, value);
     }

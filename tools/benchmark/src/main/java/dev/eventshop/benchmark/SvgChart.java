@@ -17,8 +17,19 @@ final class SvgChart {
     private SvgChart() {
     }
 
+    /** Bars proportional to their values. */
     static String bars(String title, List<Bar> bars) {
+        return bars(title, bars, false);
+    }
+
+    /**
+     * @param logarithmic bars proportional to the logarithm of their values, for values orders of magnitude apart;
+     *     the shortest bar is then a tenth of the smallest value long
+     */
+    static String bars(String title, List<Bar> bars, boolean logarithmic) {
         double max = bars.stream().mapToDouble(Bar::value).filter(Double::isFinite).max().orElse(1);
+        double min = bars.stream().mapToDouble(Bar::value).filter(value -> Double.isFinite(value) && value > 0)
+                .min().orElse(1) / 10;
         int height = 40 + bars.size() * ROW + 10;
         int width = LABEL_WIDTH + BAR_WIDTH + 140;
         StringBuilder svg = new StringBuilder();
@@ -31,7 +42,10 @@ final class SvgChart {
             Bar bar = bars.get(i);
             int y = 40 + i * ROW;
             double value = Double.isFinite(bar.value()) ? bar.value() : 0;
-            int length = max <= 0 ? 0 : (int) Math.round(BAR_WIDTH * value / max);
+            double share = logarithmic
+                    ? (value <= 0 ? 0 : Math.log(value / min) / Math.log(max / min))
+                    : (max <= 0 ? 0 : value / max);
+            int length = (int) Math.round(BAR_WIDTH * share);
             svg.append(String.format(Locale.ROOT, "  <text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
                     LABEL_WIDTH - 8, y + 15, escape(bar.label())));
             svg.append(String.format(Locale.ROOT,

@@ -24,6 +24,9 @@ final class SystemLoad {
             double transactionsPerOrder) {
     }
 
+    /** Below this the search stops: a system that cannot carry one order every two seconds has no rate to find. */
+    static final double MINIMUM_RATE = 0.5;
+
     private final BenchmarkStack stack;
     private final Plan plan;
     private final Consumer<String> progress;
@@ -69,7 +72,7 @@ final class SystemLoad {
                     rate = good > 0 ? (good + bad) / 2 : bad / 2;
                     awaitQuiet(tracker);
                 }
-                if (!Double.isNaN(bad) && (bad - good) / bad < plan.precision()) {
+                if ((!Double.isNaN(bad) && (bad - good) / bad < plan.precision()) || rate < MINIMUM_RATE) {
                     break;
                 }
             }

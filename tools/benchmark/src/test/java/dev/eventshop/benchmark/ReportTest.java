@@ -26,7 +26,7 @@ class ReportTest {
         assertThat(markdown)
                 .contains("| highest sustainable rate | 40.0 orders/s | JDBC insert transactions/s | 2,000 | 0.02 |")
                 .contains("| POST→202 p99 | 10.0 ms | JDBC insert transaction p99 | 2.00 | 5.00 |")
-                .contains("| relay drain rate | 5,000 events/s | Kafka producer records/s | 50,000 | 0.10 |")
+                .contains("| relay drain rate | 5,000 events/s | Kafka producer records/s | 50,000 | 0.1 |")
                 .contains("| CPU ms, order-service | 3.00 |")
                 .contains("| CPU ms, all processes | 5.00 |")
                 .contains("![Latencies](benchmark-latency.svg)");
