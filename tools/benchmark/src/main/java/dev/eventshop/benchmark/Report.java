@@ -135,6 +135,8 @@ record Report(Plan plan, Instant startedAt, Duration took, Machine machine, Stri
         node.put("rejected", step.rejected());
         node.put("errors", step.errors());
         node.put("overInFlightCap", step.overCap());
+        ObjectNode failures = node.putObject("notAccepted");
+        step.failures().forEach(failures::put);
         node.put("final", step.completed());
         node.put("unexpectedOutcomes", step.unexpectedOutcomes());
         ObjectNode outcomes = node.putObject("outcomes");

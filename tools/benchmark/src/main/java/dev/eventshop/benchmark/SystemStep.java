@@ -29,7 +29,8 @@ final class SystemStep {
 
     /** What a step measured. Latencies in milliseconds, slopes in units per second per second. */
     record Result(double rate, double windowSeconds, long sent, long accepted, long rejected, long errors,
-            long overCap, long completed, long unexpectedOutcomes, Map<String, Long> outcomes, Latency postToAccepted,
+            long overCap, Map<String, Long> failures, long completed, long unexpectedOutcomes, Map<String, Long> outcomes,
+            Latency postToAccepted,
             Latency postToFinal, double pendingSlope, double lagSlope, double drainSeconds, boolean sustainable,
             String verdict) {
     }
@@ -80,11 +81,13 @@ final class SystemStep {
         double lagSlope = slope(steady.stream().filter(sample -> sample[2] >= 0).toList(), 2);
         String verdict = verdict(rate, stats, drainTimeout, pendingSlope, lagSlope);
         Map<String, Long> outcomes;
+        Map<String, Long> failures;
         synchronized (stats) {
             outcomes = new TreeMap<>(stats.outcomes);
+            failures = new TreeMap<>(stats.failures);
         }
         return new Result(rate, window.toMillis() / 1000d, stats.sent.get(), stats.accepted.get(),
-                stats.rejected.get(), stats.errors.get(), stats.overCap.get(), stats.completed.get(),
+                stats.rejected.get(), stats.errors.get(), stats.overCap.get(), failures, stats.completed.get(),
                 stats.unexpected.get(), outcomes, Latency.of(stats.postLatency), Latency.of(stats.finalLatency),
                 pendingSlope, lagSlope, drain, verdict.isEmpty(), verdict.isEmpty() ? "sustainable" : verdict);
     }
@@ -106,8 +109,11 @@ final class SystemStep {
             long answered = System.nanoTime();
             if (failure != null) {
                 stats.errors.incrementAndGet();
+                Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                stats.failed(cause.getClass().getSimpleName());
             } else if (response.statusCode() != 202) {
                 stats.rejected.incrementAndGet();
+                stats.failed("HTTP " + response.statusCode());
             } else {
                 Latency.recordNanos(stats.postLatency, answered - intended);
                 String location = response.headers().firstValue("Location").orElse("");
@@ -125,7 +131,10 @@ final class SystemStep {
             problems.add(stats.overCap.get() + " requests found " + MAX_IN_FLIGHT + " unanswered ones ahead");
         }
         if (stats.rejected.get() + stats.errors.get() > 0) {
-            problems.add((stats.rejected.get() + stats.errors.get()) + " requests not accepted");
+            synchronized (stats) {
+                problems.add((stats.rejected.get() + stats.errors.get()) + " requests not accepted "
+                        + stats.failures);
+            }
         }
         if (stats.unexpected.get() > 0) {
             problems.add(stats.unexpected.get() + " orders ended otherwise than they must");
@@ -193,6 +202,12 @@ final class SystemStep {
         final Histogram postLatency = Latency.histogram();
         final Histogram finalLatency = Latency.histogram();
         final Map<String, Long> outcomes = new TreeMap<>();
+        /** Requests not accepted, by what came back: {@code HTTP 500}, {@code HttpTimeoutException}. */
+        final Map<String, Long> failures = new TreeMap<>();
+
+        synchronized void failed(String what) {
+            failures.merge(what, 1L, Long::sum);
+        }
 
         void completed(OrderTracker.Accepted order, String outcome, long seenNanos) {
             Latency.recordNanos(finalLatency, seenNanos - order.intendedNanos());

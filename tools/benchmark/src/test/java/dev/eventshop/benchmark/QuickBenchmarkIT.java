@@ -54,6 +54,7 @@ class QuickBenchmarkIT {
         assertThat(half.path("rate").asDouble()).isPositive();
         assertThat(half.path("final").asLong()).isPositive().isEqualTo(half.path("accepted").asLong());
         assertThat(half.path("unexpectedOutcomes").asLong()).isZero();
+        assertThat(half.path("notAccepted").isObject()).isTrue();
         assertThat(fieldNames(half.path("outcomes")))
                 .containsExactlyInAnyOrder("CONFIRMED", "OUT_OF_STOCK", "PAYMENT_DECLINED");
         assertOrdered(half.path("postToAccepted"));
