@@ -1,0 +1,130 @@
+package dev.eventshop.benchmark;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * {@code ./run-benchmark [--quick] [--out <dir>]}: starts the embedded stack, measures this machine's floors, the
+ * whole system under open-loop load and the outbox relay alone, and writes the report. Full mode also rewrites the
+ * results section of docs/benchmarks.md and its charts. The services' output goes to {@code stack.log} in the output
+ * directory, not to the console: they still write every line, so the cost stays in the figures.
+ */
+public final class Benchmark {
+
+    static final String USAGE = """
+            Usage: run-benchmark [--quick] [--out <dir>]
+
+            Starts the embedded stack on free ports and benchmarks it; see docs/benchmarks.md.
+              --quick      about two minutes, to prove the benchmark works; its figures mean nothing
+              --out <dir>  where the report goes (default: target/benchmark)
+            Full mode (no --quick) takes 20 minutes or more and rewrites the results in docs/benchmarks.md.
+            """;
+
+    /** The command line, parsed. */
+    record Options(boolean quick, Path out, boolean help) {
+
+        static Options parse(String... arguments) {
+            boolean quick = false;
+            boolean help = false;
+            Path out = Path.of("target", "benchmark");
+            for (int i = 0; i < arguments.length; i++) {
+                switch (arguments[i]) {
+                    case "--quick" -> quick = true;
+                    case "--help", "-h" -> help = true;
+                    case "--out" -> {
+                        if (i + 1 == arguments.length || arguments[i + 1].isBlank()) {
+                            throw new IllegalArgumentException("--out needs a directory");
+                        }
+                        out = Path.of(arguments[++i]);
+                    }
+                    default -> throw new IllegalArgumentException("unknown option: " + arguments[i]);
+                }
+            }
+            return new Options(quick, out, help);
+        }
+    }
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(USAGE);
+            return;
+        }
+        Path root = Path.of("").toAbsolutePath();
+        Report report = run(root, options.quick() ? Plan.quick() : Plan.full(), root.resolve(options.out()));
+        if (!options.quick()) {
+            Docs.update(root.resolve("docs"), report);
+            System.out.println("Rewrote the results in docs/benchmarks.md");
+        }
+        System.exit(0);
+    }
+
+    /** Runs every part in order on a fresh stack in {@code out/data}, which is deleted afterwards. */
+    static Report run(Path repositoryRoot, Plan plan, Path out) {
+        PrintStream console = System.out;
+        Instant started = Instant.now();
+        Machine machine = Machine.describe();
+        Path data = out.resolve("data");
+        BenchmarkStack.deleteRecursively(data);
+        PrintStream stackLog = openLog(out.resolve("stack.log"));
+        System.setOut(stackLog);
+        try (BenchmarkStack stack = new BenchmarkStack(repositoryRoot, data)) {
+            say(console, "%s benchmark on %s (%d cores, load average %s)".formatted(plan.mode(), machine.cpu(),
+                    machine.cores(), machine.loadBefore()));
+            say(console, "starting PostgreSQL, Kafka, SMTP and Zipkin");
+            stack.startInfrastructure();
+            say(console, "floors: a bare KafkaProducer (acks=all) and a bare JDBC insert transaction");
+            Floors.Result floors = Floors.measure(stack.kafka(), stack.postgres(), plan, plan.relayRate());
+            say(console, "  Kafka %s records/s, send→ack p99 %s ms at %s/s; JDBC %s transactions/s".formatted(
+                    Report.number(floors.kafkaRecordsPerSecond()), Report.number(floors.kafkaAckAtFixedRate().p99()),
+                    Report.number(floors.kafkaFixedRate()), Report.number(floors.jdbcTransactionsPerSecond())));
+            say(console, "starting the five services (service output: " + out.resolve("stack.log") + ")");
+            stack.startServices();
+            SystemLoad.Result system = new SystemLoad(stack, plan, line -> say(console, line)).run();
+            say(console, "stopping the services, so that the relay runs alone");
+            stack.stopServices();
+            RelayBenchmark.Result relay = RelayBenchmark.measure(stack.kafka(), stack.postgres(), plan,
+                    line -> say(console, line));
+            Report report = new Report(plan, started, Duration.between(started, Instant.now()), machine,
+                    Machine.loadAverage(), floors, system, relay);
+            report.write(out);
+            say(console, "report: " + out.resolve(Report.JSON_FILE) + ", " + out.resolve(Report.MARKDOWN_FILE));
+            return report;
+        } finally {
+            System.setOut(console);
+            stackLog.close();
+            BenchmarkStack.deleteRecursively(data);
+        }
+    }
+
+    private static void say(PrintStream console, String line) {
+        console.println("benchmark | " + line);
+    }
+
+    private static PrintStream openLog(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            return new PrintStream(new FileOutputStream(file.toFile()), true, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not open " + file, e);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.eventshop.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole-system benchmark: seeds stock and money, warms the services up, searches the highest sustainable rate by
+ * stepping up, then measures latency and the cost of an order at half of it.
+ */
+final class SystemLoad {
+
+    /** What the system measurement found. */
+    record Result(List<SystemStep.Result> search, double highestSustainableRate, SystemStep.Result measured,
+            Map<String, Double> cpuMillisPerOrder, double recordsPerOrder, double offsetCommitsPerOrder,
+            double transactionsPerOrder) {
+    }
+
+    /** Below this the search stops: a system that cannot carry one order every two seconds has no rate to find. */
+    static final double MINIMUM_RATE = 0.5;
+
+    private final BenchmarkStack stack;
+    private final Plan plan;
+    private final Consumer<String> progress;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    SystemLoad(BenchmarkStack stack, Plan plan, Consumer<String> progress) {
+        this.stack = stack;
+        this.plan = plan;
+        this.progress = progress;
+    }
+
+    Result run() {
+        seed();
+        OrderTracker tracker = new OrderTracker();
+        try (Counters counters = new Counters(stack.kafkaBootstrapServers(), stack.postgres());
+                FinalStatusWatcher ignored = new FinalStatusWatcher(stack.kafkaBootstrapServers(), tracker)) {
+            SystemStep step = new SystemStep(http, stack.url("order-service"), new OrderMix(42), tracker,
+                    counters::consumerLag);
+            progress.accept("warming up: %.0f orders/s for %d s".formatted(plan.startRate(),
+                    plan.warmUp().toSeconds()));
+            report(step.run(plan.startRate(), plan.warmUp(), plan.drainTimeout()));
+
+            List<SystemStep.Result> search = new ArrayList<>();
+            double good = 0;
+            double bad = Double.NaN;
+            double rate = plan.startRate();
+            for (int i = 0; i < plan.maxSteps(); i++) {
+                SystemStep.Result result = step.run(rate, plan.window(), plan.drainTimeout());
+                search.add(result);
+                report(result);
+                if (result.sustainable()) {
+                    good = rate;
+                    if (!Double.isNaN(bad)) {
+                        rate = (good + bad) / 2;
+                    } else {
+                        rate = rate * plan.growth();
+                    }
+                } else {
+                    bad = rate;
+                    rate = good > 0 ? (good + bad) / 2 : bad / 2;
+                    awaitQuiet(tracker);
+                }
+                if ((!Double.isNaN(bad) && (bad - good) / bad < plan.precision()) || rate < MINIMUM_RATE) {
+                    break;
+                }
+            }
+            double half = good > 0 ? good / 2 : plan.startRate() / 2;
+            progress.accept("measuring at half the highest sustainable rate: %.1f orders/s for %d s"
+                    .formatted(half, plan.window().toSeconds()));
+            List<ProcessCpu.Watched> processes = stack.processes();
+            Map<String, Long> cpuBefore = ProcessCpu.millis(processes);
+            Counters.Reading before = counters.read();
+            SystemStep.Result measured = step.run(half, plan.window(), plan.drainTimeout());
+            Map<String, Long> cpuAfter = ProcessCpu.millis(processes);
+            // PostgreSQL's statistics reach pg_stat_database up to a few seconds late from busy backends.
+            sleep(plan.statisticsSettle());
+            Counters.Reading work = counters.read().minus(before);
+            report(measured);
+            double orders = Math.max(1, measured.completed());
+            Map<String, Double> cpu = new LinkedHashMap<>();
+            cpuAfter.forEach((name, millis) -> cpu.put(name, (millis - cpuBefore.getOrDefault(name, 0L)) / orders));
+            return new Result(search, good, measured, cpu, work.systemRecords() / orders,
+                    work.offsetCommits() / orders, work.transactions() / orders);
+        }
+    }
+
+    private void report(SystemStep.Result result) {
+        progress.accept("  %6.1f orders/s: %d sent, %d final, POST->202 p99 %.1f ms, POST->final p99 %.1f ms,"
+                .formatted(result.rate(), result.sent(), result.completed(), result.postToAccepted().p99(),
+                        result.postToFinal().p99())
+                + " pending slope %.2f/s, lag slope %.2f/s: %s".formatted(result.pendingSlope(), result.lagSlope(),
+                        result.verdict()));
+    }
+
+    /** After an overloaded step, the next starts only once the backlog is gone (or the drain timeout passed). */
+    private void awaitQuiet(OrderTracker tracker) {
+        long deadline = System.nanoTime() + plan.drainTimeout().toNanos();
+        while (tracker.pending() > 0 && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(200));
+        }
+    }
+
+    /** Enough stock of every product sold and enough money on every funded account for the whole run. */
+    private void seed() {
+        for (String sku : List.of("KB-001", "MS-002", "HB-004", OrderMix.DECLINED_SKU)) {
+            for (int i = 0; i < 3; i++) {
+                post(stack.url("inventory-service") + "/products/" + sku + "/restock", "{\"quantity\":100000}");
+            }
+        }
+        for (String customer : OrderMix.FUNDED_CUSTOMERS) {
+            post(stack.url("payment-service") + "/accounts/" + customer + "/deposits", "{\"amount\":\"1000000000\"}");
+        }
+    }
+
+    private void post(String url, String json) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
