@@ -14,6 +14,7 @@
     confirmed: colour('--confirmed'),
     outOfStock: colour('--out-of-stock'),
     declined: colour('--declined'),
+    timedOut: colour('--timed-out'),
     pending: colour('--pending'),
   };
 
@@ -69,10 +70,10 @@
   const outcomes = new Chart(document.getElementById('outcomes'), {
     type: 'doughnut',
     data: {
-      labels: ['Confirmed', 'Out of stock', 'Payment declined', 'Pending'],
+      labels: ['Confirmed', 'Out of stock', 'Payment declined', 'Timed out', 'Pending'],
       datasets: [{
         data: [0, 0, 0, 0],
-        backgroundColor: [palette.confirmed, palette.outOfStock, palette.declined, palette.pending],
+        backgroundColor: [palette.confirmed, palette.outOfStock, palette.declined, palette.timedOut, palette.pending],
         borderColor: palette.card,
         borderWidth: 3,
         hoverOffset: 6,
@@ -161,6 +162,7 @@
     const { orders, timeToConfirm, sagaSteps } = summary;
     const outOfStock = orders.cancelledByReason.OUT_OF_STOCK ?? 0;
     const declined = orders.cancelledByReason.PAYMENT_DECLINED ?? 0;
+    const timedOut = orders.cancelledByReason.TIMED_OUT ?? 0;
     const conversion = summary.conversionRate === null ? '–' : percent.format(summary.conversionRate);
 
     show('placed', count.format(orders.placed));
@@ -168,7 +170,8 @@
     show('confirmed', count.format(orders.confirmed));
     show('conversion', `${conversion} of placed orders`);
     show('cancelled', count.format(orders.cancelled));
-    show('cancelled-by-reason', `${count.format(outOfStock)} out of stock · ${count.format(declined)} declined`);
+    show('cancelled-by-reason', `${count.format(outOfStock)} out of stock · ${count.format(declined)} declined · `
+      + `${count.format(timedOut)} timed out`);
     show('revenue', summary.revenue.length === 0 ? money({ amount: '0', currency: 'EUR' })
       : summary.revenue.map(money).join(' + '));
     show('p50', timeToConfirm === null ? '–' : duration(timeToConfirm.p50Millis));
@@ -176,11 +179,11 @@
       : `median · p90 ${duration(timeToConfirm.p90Millis)}`);
     show('generation', String(summary.generation));
 
-    outcomes.data.datasets[0].data = [orders.confirmed, outOfStock, declined, orders.pending];
+    outcomes.data.datasets[0].data = [orders.confirmed, outOfStock, declined, timedOut, orders.pending];
     outcomes.options.plugins.centreText.value = conversion;
     outcomes.update();
     describe('outcomes', `Order outcomes: ${orders.confirmed} confirmed, ${outOfStock} out of stock, `
-      + `${declined} payment declined, ${orders.pending} pending; ${conversion} converted`);
+      + `${declined} payment declined, ${timedOut} timed out, ${orders.pending} pending; ${conversion} converted`);
 
     products.data.labels = summary.topProducts.map((product) => product.name ?? product.sku);
     products.data.datasets[0].data = summary.topProducts.map((product) => product.units);

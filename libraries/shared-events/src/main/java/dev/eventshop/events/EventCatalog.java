@@ -20,6 +20,7 @@ import dev.eventshop.events.order.OrderConfirmed;
 import dev.eventshop.events.order.OrderPlaced;
 import dev.eventshop.events.payment.PaymentCompleted;
 import dev.eventshop.events.payment.PaymentFailed;
+import dev.eventshop.events.payment.PaymentRefunded;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,8 @@ public final class EventCatalog {
             new EventType("dev.eventshop.payment.completed.v1", PaymentCompleted.class, PAYMENT_EVENTS,
                     PAYMENT_SERVICE),
             new EventType("dev.eventshop.payment.failed.v1", PaymentFailed.class, PAYMENT_EVENTS, PAYMENT_SERVICE),
+            new EventType("dev.eventshop.payment.refunded.v1", PaymentRefunded.class, PAYMENT_EVENTS,
+                    PAYMENT_SERVICE),
             new EventType("dev.eventshop.email.sent.v1", EmailSent.class, EMAIL_EVENTS, EMAIL_SERVICE));
 
     private static final Map<String, EventType> BY_NAME =

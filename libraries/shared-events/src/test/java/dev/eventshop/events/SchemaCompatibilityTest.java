@@ -116,6 +116,7 @@ class SchemaCompatibilityTest {
 
         assertThat(SchemaCompatibility.violations(OrderPlacedWithReason.class, withReason)).containsExactly(
                 "reason: value PAYMENT_DECLINED is in the record, not in the schema's enum",
+                "reason: value TIMED_OUT is in the record, not in the schema's enum",
                 "reason: value FRAUD is in the schema's enum, no longer in the record");
     }
 

@@ -27,10 +27,12 @@ final class ExpectedSummary {
         List<Saga> confirmed = sagas.stream().filter(saga -> saga.outcome() == Saga.Outcome.CONFIRMED).toList();
         long declined = count(sagas, Saga.Outcome.PAYMENT_DECLINED);
         long outOfStock = count(sagas, Saga.Outcome.OUT_OF_STOCK);
+        long timedOut = count(sagas, Saga.Outcome.TIMED_OUT);
         long pending = count(sagas, Saga.Outcome.PENDING);
         Map<String, Long> byReason = new LinkedHashMap<>();
         byReason.put(CancellationReason.OUT_OF_STOCK.name(), outOfStock);
         byReason.put(CancellationReason.PAYMENT_DECLINED.name(), declined);
+        byReason.put(CancellationReason.TIMED_OUT.name(), timedOut);
 
         BigDecimal conversion = placed == 0 ? null
                 : BigDecimal.valueOf(confirmed.size()).divide(BigDecimal.valueOf(placed), 4, RoundingMode.HALF_UP);
@@ -59,15 +61,17 @@ final class ExpectedSummary {
                     nearestRank(micros, 90) / 1000.0, nearestRank(micros, 99) / 1000.0);
         }
 
-        long reserved = confirmed.size() + declined + pending;
+        // A timed-out order had its stock reserved, and its payment completed, too late, before it was refunded.
+        long reserved = confirmed.size() + declined + timedOut + pending;
         return new SummaryResponse(0,
-                new SummaryResponse.Orders(placed, confirmed.size(), declined + outOfStock, pending, byReason),
+                new SummaryResponse.Orders(placed, confirmed.size(), declined + outOfStock + timedOut, pending,
+                        byReason),
                 conversion,
                 revenue.entrySet().stream()
                         .map(entry -> new SummaryResponse.Amount(entry.getValue().toPlainString(), entry.getKey()))
                         .toList(),
                 top, time,
-                new SummaryResponse.SagaSteps(reserved, confirmed.size(), placed - pending));
+                new SummaryResponse.SagaSteps(reserved, confirmed.size() + timedOut, placed - pending));
     }
 
     /** The value at rank ⌈p·n/100⌉ of the sorted values. */

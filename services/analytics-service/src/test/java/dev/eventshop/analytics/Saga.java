@@ -19,6 +19,7 @@ import dev.eventshop.events.order.OrderPlaced;
 import dev.eventshop.events.payment.PaymentCompleted;
 import dev.eventshop.events.payment.PaymentFailed;
 import dev.eventshop.events.payment.PaymentFailureReason;
+import dev.eventshop.events.payment.PaymentRefunded;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,11 +33,15 @@ import java.util.List;
 public record Saga(OrderId orderId, CustomerId customerId, List<OrderLine> lines, Outcome outcome, Instant placedAt,
         Duration decidedAfter) {
 
-    /** How the saga ends; a pending one has its stock reserved and waits for the payment. */
+    /**
+     * How the saga ends; a pending one has its stock reserved and waits for the payment; a timed-out one was
+     * cancelled at the saga's deadline, and its payment, which completed after that, refunded.
+     */
     public enum Outcome {
         CONFIRMED,
         PAYMENT_DECLINED,
         OUT_OF_STOCK,
+        TIMED_OUT,
         PENDING
     }
 
@@ -78,6 +83,14 @@ public record Saga(OrderId orderId, CustomerId customerId, List<OrderLine> lines
                             decided),
                     new EmailSent(orderId, EmailKind.ORDER_CANCELLED, email, "Your order is cancelled",
                             decided.plusMillis(150)));
+            case TIMED_OUT -> List.of(placed,
+                    new StockReserved(orderId, customerId, stock, total(), reserved),
+                    new OrderCancelled(orderId, customerId, lines, total(), CancellationReason.TIMED_OUT, decided),
+                    new StockReleased(orderId, stock, decided.plusMillis(40)),
+                    new EmailSent(orderId, EmailKind.ORDER_CANCELLED, email, "Your order is cancelled",
+                            decided.plusMillis(150)),
+                    new PaymentCompleted(orderId, customerId, total(), decided.plusMillis(500)),
+                    new PaymentRefunded(orderId, customerId, total(), decided.plusMillis(700)));
             case PENDING -> List.of(placed, new StockReserved(orderId, customerId, stock, total(), reserved));
         };
     }

@@ -53,6 +53,22 @@ class SummaryIT extends IntegrationTest {
     }
 
     @Test
+    void a_timed_out_order_counts_as_cancelled_for_its_reason_and_its_refunded_payment_is_no_revenue() {
+        SummaryResponse before = awaitSummaryOfEverythingPublished();
+
+        shop.publish(List.of(shop.saga(Saga.Outcome.TIMED_OUT, Duration.ofMinutes(2), "KB-001", 1),
+                shop.saga(Saga.Outcome.TIMED_OUT, Duration.ofSeconds(125), "MN-003", 2)));
+
+        SummaryResponse after = awaitSummaryOfEverythingPublished();
+        assertThat(after.orders().cancelledByReason().get("TIMED_OUT")
+                - before.orders().cancelledByReason().get("TIMED_OUT")).isEqualTo(2);
+        assertThat(after.orders().cancelled() - before.orders().cancelled()).isEqualTo(2);
+        assertThat(after.orders().confirmed()).isEqualTo(before.orders().confirmed());
+        assertThat(revenue(after)).as("a payment refunded was never revenue").isEqualByComparingTo(revenue(before));
+        assertThat(after.timeToConfirm()).isEqualTo(before.timeToConfirm());
+    }
+
+    @Test
     void the_summary_is_json_with_money_as_decimal_strings_and_times_in_milliseconds() {
         shop.publish(shop.saga(Saga.Outcome.CONFIRMED, Duration.ofMillis(1250), "KB-001", 2));
         awaitSummaryOfEverythingPublished();
@@ -66,7 +82,7 @@ class SummaryIT extends IntegrationTest {
         assertThat(summary.get("revenue").get(0).get("currency").asString()).isEqualTo("EUR");
         assertThat(summary.get("conversionRate").isNumber()).isTrue();
         assertThat(summary.get("orders").get("cancelledByReason").propertyNames())
-                .containsExactly("OUT_OF_STOCK", "PAYMENT_DECLINED");
+                .containsExactly("OUT_OF_STOCK", "PAYMENT_DECLINED", "TIMED_OUT");
         assertThat(summary.get("timeToConfirm").get("p50Millis").isNumber()).isTrue();
         assertThat(summary.get("topProducts").get(0).propertyNames()).containsExactly("sku", "name", "units");
         assertThat(summary.get("sagaSteps").propertyNames())

@@ -98,6 +98,25 @@ class SendingEmailsIT extends IntegrationTest {
     }
 
     @Test
+    void mails_one_cancellation_when_an_order_timed_out_however_often_the_cancellation_arrives() {
+        OrderCancelled timedOut = OrderEvents.cancelled("alice", CancellationReason.TIMED_OUT);
+        String order = timedOut.orderId().toString();
+
+        Published first = events.publish(timedOut);
+        Published again = events.publish(timedOut, first.eventId());
+        Published anotherEventOfTheSameOutcome = events.publish(timedOut);
+        awaitConsumed(first, again, anotherEventOfTheSameOutcome);
+
+        ReceivedEmail email = awaitEmails(timedOut.orderId(), 1).getFirst();
+        assertThat(email.subject()).isEqualTo("Your order " + order.substring(0, 8) + " was cancelled");
+        assertThat(email.text()).contains("was cancelled because we could not complete it in time.")
+                .contains("it will be refunded in full.");
+        assertThat(smtp.receivedAbout(timedOut.orderId())).hasSize(1);
+        assertThat(sentEmailRows(timedOut.orderId())).isOne();
+        assertThat(emailSentEvents(timedOut.orderId())).isOne();
+    }
+
+    @Test
     void sends_one_email_however_often_the_outcome_arrives() {
         OrderConfirmed confirmed = OrderEvents.confirmed("alice");
         UUID eventId = UUID.randomUUID();

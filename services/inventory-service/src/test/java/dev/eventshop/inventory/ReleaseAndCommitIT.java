@@ -67,6 +67,24 @@ class ReleaseAndCommitIT extends IntegrationTest {
     }
 
     @Test
+    void an_order_that_timed_out_holding_its_stock_gets_it_back_exactly_once() {
+        Stock before = stock("HB-004");
+        OrderPlaced placed = orderPlaced("alice", line("HB-004", 3));
+        awaitConsumed(events.publish(placed));
+        assertThat(stock("HB-004")).isEqualTo(before.holding(3));
+
+        Published timedOut = events.publish(orderCancelled(placed, CancellationReason.TIMED_OUT));
+        awaitConsumed(timedOut);
+        awaitConsumed(events.publish(orderCancelled(placed, CancellationReason.TIMED_OUT), timedOut.eventId()));
+        awaitConsumed(events.publish(orderCancelled(placed, CancellationReason.TIMED_OUT)));
+
+        assertThat(stock("HB-004")).as("exactly as before").isEqualTo(before);
+        assertThat(reservationStatus(placed.orderId())).contains("RELEASED");
+        assertThat(outboxCount(placed.orderId().toString(), STOCK_RELEASED)).isEqualTo(1);
+        assertThat(allPublished(inventoryEvents, placed.orderId().toString(), STOCK_RELEASED)).hasSize(1);
+    }
+
+    @Test
     void a_release_delivered_twice_or_announced_by_both_payment_and_order_releases_once() {
         Stock before = stock("MS-002");
         OrderPlaced placed = orderPlaced("bob", line("MS-002", 2));
@@ -120,7 +138,10 @@ class ReleaseAndCommitIT extends IntegrationTest {
                 Arguments.argumentSet("a failed payment",
                         (Function<OrderPlaced, IntegrationEvent>) SagaEvents::paymentFailed),
                 Arguments.argumentSet("a cancellation", (Function<OrderPlaced, IntegrationEvent>) placed ->
-                        orderCancelled(placed, CancellationReason.PAYMENT_DECLINED)));
+                        orderCancelled(placed, CancellationReason.PAYMENT_DECLINED)),
+                Arguments.argumentSet("a timeout, while the order waited in a stopped consumer",
+                        (Function<OrderPlaced, IntegrationEvent>) placed ->
+                                orderCancelled(placed, CancellationReason.TIMED_OUT)));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.eventshop.order.lifecycle.application.OrderRepository;
 import dev.eventshop.order.lifecycle.domain.Order;
 import dev.eventshop.testsupport.Gate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,11 @@ public class PlacementGate implements BeanPostProcessor {
         @Override
         public Optional<Order> findForUpdate(OrderId id) {
             return orders.findForUpdate(id);
+        }
+
+        @Override
+        public List<Order> lockPendingPlacedBefore(Instant placedBefore, int limit) {
+            return orders.lockPendingPlacedBefore(placedBefore, limit);
         }
 
         @Override

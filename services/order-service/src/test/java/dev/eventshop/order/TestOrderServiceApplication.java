@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Bean;
  * Starts the order-service for a local try, against a real Kafka broker and PostgreSQL of its own (embedded, or
  * containers where Docker runs) and with the seed catalog published: {@code ./mvnw -pl order-service
  * spring-boot:test-run}, then {@code curl -i -H 'Content-Type: application/json' -d '{"customerId": "alice", "items":
- * [{"sku": "KB-001", "quantity": 2}]}' localhost:8081/orders}. No other service runs, so orders stay PENDING.
+ * [{"sku": "KB-001", "quantity": 2}]}' localhost:8081/orders}. No other service runs, so orders stay PENDING until
+ * the saga's deadline (two minutes) cancels them.
  */
 public class TestOrderServiceApplication {
 

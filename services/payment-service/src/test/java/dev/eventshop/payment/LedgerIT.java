@@ -12,6 +12,8 @@ import dev.eventshop.payment.account.domain.Account;
 import dev.eventshop.payment.account.domain.AccountSnapshot;
 import dev.eventshop.payment.account.domain.LedgerEntry;
 import dev.eventshop.payment.account.persistence.UnknownLedgerEventException;
+import dev.eventshop.payment.charging.application.CancellationResult;
+import dev.eventshop.payment.charging.application.CancelledOrder;
 import dev.eventshop.payment.charging.application.ChargeOrder;
 import dev.eventshop.payment.charging.application.ChargeResult;
 import dev.eventshop.payment.charging.application.PaymentProcessing;
@@ -214,6 +216,67 @@ class LedgerIT extends IntegrationTest {
         assertThat(second.get(30, TimeUnit.SECONDS).alreadyDecided()).isTrue();
         assertThat(balance(customer)).isEqualByComparingTo("70.00");
         assertThat(outboxCount(order)).isEqualTo(1);
+    }
+
+    @Test
+    void a_cancellation_that_races_a_charge_of_its_order_waits_for_it_and_refunds_it() throws Exception {
+        CustomerId customer = newCustomer();
+        deposit(customer, "100.00");
+        OrderId order = OrderId.newId();
+
+        HeldTransaction<ChargeResult> charge = holdOpen(() -> payments.charge(new ChargeOrder(order, customer,
+                eur("30.00"))));
+        Future<CancellationResult> cancellation = threads.submit(() -> inTransaction(() -> payments.orderCancelled(
+                new CancelledOrder(order, customer, eur("30.00")))));
+        awaitBlocked("INSERT INTO payment");
+        charge.commit();
+
+        assertThat(charge.result().payment().status()).isEqualTo(PaymentStatus.COMPLETED);
+        assertThat(cancellation.get(30, TimeUnit.SECONDS)).isEqualTo(CancellationResult.REFUNDED);
+        assertThat(balance(customer)).isEqualByComparingTo("100.00");
+        assertThat(ledger(customer)).extracting(LedgerIT::summary).endsWith(
+                "3 MoneyWithdrawn 30.00 EUR", "4 MoneyRefunded 30.00 EUR");
+    }
+
+    @Test
+    void a_charge_that_races_the_cancellation_of_its_order_waits_for_it_and_charges_nothing() throws Exception {
+        CustomerId customer = newCustomer();
+        deposit(customer, "100.00");
+        OrderId order = OrderId.newId();
+
+        HeldTransaction<CancellationResult> cancellation = holdOpen(() -> payments.orderCancelled(
+                new CancelledOrder(order, customer, eur("30.00"))));
+        Future<ChargeResult> charge = threads.submit(() -> payments.charge(new ChargeOrder(order, customer,
+                eur("30.00"))));
+        awaitBlocked("INSERT INTO payment");
+        cancellation.commit();
+
+        assertThat(cancellation.result()).isEqualTo(CancellationResult.VOIDED);
+        ChargeResult charged = charge.get(30, TimeUnit.SECONDS);
+        assertThat(charged.alreadyDecided()).isTrue();
+        assertThat(charged.payment().status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(balance(customer)).isEqualByComparingTo("100.00");
+        assertThat(ledger(customer)).hasSize(2);
+        assertThat(outboxCount(order)).isZero();
+    }
+
+    @Test
+    void the_ledger_refuses_a_second_refund_of_an_order_whatever_the_refund_table_says() {
+        OrderId order = OrderId.newId();
+        String refund = """
+                INSERT INTO account_event (account_id, version, event_type, payload, occurred_at)
+                VALUES ('bob', :version, 'money-refunded.v1', CAST(:payload AS jsonb), now())
+                """;
+        String payload = "{\"amount\": \"1.00\", \"currency\": \"EUR\", \"orderId\": \"" + order + "\"}";
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            long version = ledger(BOB).size();
+            jdbc.sql(refund).param("version", version + 1).param("payload", payload).update();
+
+            assertThatThrownBy(() -> jdbc.sql(refund).param("version", version + 2).param("payload", payload)
+                    .update()).isInstanceOf(DataAccessException.class)
+                    .hasMessageContaining("account_event_one_refund_per_order");
+            status.setRollbackOnly();
+        });
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.eventshop.events.order.OrderConfirmed;
 import dev.eventshop.events.order.OrderPlaced;
 import dev.eventshop.events.payment.PaymentCompleted;
 import dev.eventshop.events.payment.PaymentFailed;
+import dev.eventshop.events.payment.PaymentRefunded;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,9 @@ public sealed interface Facts permits OrderFacts, ProductFacts {
             case StockReservationFailed failed -> OrderFacts.known(failed.orderId());
             case PaymentFailed failed -> OrderFacts.known(failed.orderId());
             case StockReleased released -> OrderFacts.known(released.orderId());
+            // A refund follows a cancellation, which the figures count; revenue counts confirmed orders only, so a
+            // refunded payment never was revenue.
+            case PaymentRefunded refunded -> OrderFacts.known(refunded.orderId());
             case ProductUpdated product -> new ProductFacts(product.sku(), product.name(), product.updatedAt());
             default -> null;
         });

@@ -21,6 +21,7 @@ class FactsTest {
         samples.addAll(SagaFixture.confirmed(OrderId.newId(), PLACED, Duration.ofSeconds(1)));
         samples.addAll(SagaFixture.declined(OrderId.newId(), PLACED));
         samples.addAll(SagaFixture.outOfStock(OrderId.newId(), PLACED));
+        samples.addAll(SagaFixture.timedOut(OrderId.newId(), PLACED));
         samples.add(SagaFixture.product(KEYBOARD, "Mechanical keyboard", PLACED));
 
         assertThat(samples).extracting(IntegrationEvent::getClass).as("a sample of every type in the EventCatalog")

@@ -34,7 +34,8 @@ class OrderCountsTest {
         OrderCounts counts = new OrderCounts(10, 5, 1, Map.of(CancellationReason.OUT_OF_STOCK, 4L));
 
         assertThat(counts.cancelledByReason()).containsExactly(
-                Map.entry(CancellationReason.OUT_OF_STOCK, 4L), Map.entry(CancellationReason.PAYMENT_DECLINED, 0L));
+                Map.entry(CancellationReason.OUT_OF_STOCK, 4L), Map.entry(CancellationReason.PAYMENT_DECLINED, 0L),
+                Map.entry(CancellationReason.TIMED_OUT, 0L));
         assertThat(counts.cancelled()).isEqualTo(4);
     }
 }

@@ -92,6 +92,19 @@ class OrderFactsTest {
     }
 
     @Test
+    void a_timed_out_order_stays_cancelled_for_its_reason_however_late_its_payment_completes() {
+        OrderFacts timedOut = mergeAll(SagaFixture.timedOut(ORDER, PLACED));
+
+        assertThat(timedOut.outcome()).isEqualTo(Outcome.CANCELLED);
+        assertThat(timedOut.cancellation()).isEqualTo(
+                new Cancellation(PLACED.plusSeconds(120), CancellationReason.TIMED_OUT));
+        assertThat(timedOut.confirmation()).isNull();
+        assertThat(timedOut.timeToConfirm()).isEmpty();
+        assertThat(facts(SagaFixture.timedOut(ORDER, PLACED).getLast())).as("the refund")
+                .isEqualTo(OrderFacts.known(ORDER));
+    }
+
+    @Test
     void an_event_about_an_order_means_the_order_exists_even_before_it_says_more() {
         OrderFacts fromAFailedReservation = facts(SagaFixture.outOfStock(ORDER, PLACED).get(1));
 

@@ -21,6 +21,7 @@ import dev.eventshop.events.order.OrderPlaced;
 import dev.eventshop.events.payment.PaymentCompleted;
 import dev.eventshop.events.payment.PaymentFailed;
 import dev.eventshop.events.payment.PaymentFailureReason;
+import dev.eventshop.events.payment.PaymentRefunded;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import java.util.List;
 
 /**
  * The events of one order's saga as the services publish them, for the three stories of the system contract: alice's
- * keyboard is confirmed, bob's monitor is declined, and a laptop stand is out of stock.
+ * keyboard is confirmed, bob's monitor is declined, and a laptop stand is out of stock; and one of the saga's
+ * deadline: alice's keyboard timed out while the payment-service was stopped, and its late payment was refunded.
  */
 public final class SagaFixture {
 
@@ -85,6 +87,22 @@ public final class SagaFixture {
                         placedAt.plusMillis(80)),
                 new EmailSent(order, EmailKind.ORDER_CANCELLED, "alice@example.com", "Cancelled",
                         placedAt.plusMillis(150)));
+    }
+
+    /** Cancelled at the deadline, the stock given back, alice told; the payment completed after that, and refunded. */
+    public static List<IntegrationEvent> timedOut(OrderId order, Instant placedAt) {
+        List<OrderLine> lines = List.of(line(KEYBOARD, 1, "89.00"));
+        Money total = Money.of("89.00", "EUR");
+        Instant deadline = placedAt.plus(Duration.ofMinutes(2));
+        return List.of(
+                new OrderPlaced(order, ALICE, lines, total, placedAt),
+                new StockReserved(order, ALICE, stock(lines), total, placedAt.plusMillis(100)),
+                new OrderCancelled(order, ALICE, lines, total, CancellationReason.TIMED_OUT, deadline),
+                new StockReleased(order, stock(lines), deadline.plusMillis(100)),
+                new EmailSent(order, EmailKind.ORDER_CANCELLED, "alice@example.com", "Cancelled",
+                        deadline.plusMillis(200)),
+                new PaymentCompleted(order, ALICE, total, deadline.plusSeconds(30)),
+                new PaymentRefunded(order, ALICE, total, deadline.plusSeconds(30).plusMillis(100)));
     }
 
     public static ProductUpdated product(Sku sku, String name, Instant updatedAt) {

@@ -35,6 +35,7 @@ public final class IntegrationEvents {
         return switch (reason) {
             case OUT_OF_STOCK -> CancellationReason.OUT_OF_STOCK;
             case PAYMENT_DECLINED -> CancellationReason.PAYMENT_DECLINED;
+            case TIMED_OUT -> CancellationReason.TIMED_OUT;
         };
     }
 

@@ -28,7 +28,7 @@ public final class EmailComposer {
             case OrderOutcome.Cancelled cancelled -> email(cancelled, to,
                     "Your order " + order + " was cancelled",
                     "We are sorry: your order " + order + " was cancelled because " + cancelled.reason().inWords()
-                            + ". Nothing has been charged.");
+                            + ". " + cancelled.reason().money());
         };
     }
 

@@ -76,17 +76,19 @@ class EmailComposerTest {
 
         @ParameterizedTest
         @CsvSource(delimiter = '|', textBlock = """
-                OUT_OF_STOCK     | one of the items is out of stock
-                PAYMENT_DECLINED | the payment was declined
+                OUT_OF_STOCK     | one of the items is out of stock | Nothing has been charged.
+                PAYMENT_DECLINED | the payment was declined         | Nothing has been charged.
+                TIMED_OUT        | we could not complete it in time | it will be refunded in full.
                 """)
-        void gives_the_reason_in_words_in_both_parts(CancellationReason reason, String inWords) {
+        void gives_the_reason_in_words_and_what_became_of_the_money_in_both_parts(CancellationReason reason,
+                String inWords, String money) {
             Email email = EmailComposer.compose(cancelled(reason), ALICE);
 
             String sentence = "your order 1a2b3c4d was cancelled because " + inWords + ".";
             assertThat(email.kind()).isEqualTo(EmailKind.ORDER_CANCELLED);
             assertThat(email.subject()).isEqualTo("Your order 1a2b3c4d was cancelled");
-            assertThat(email.text()).contains(sentence).contains("Nothing has been charged.");
-            assertThat(email.html()).contains(sentence).contains("Nothing has been charged.");
+            assertThat(email.text()).contains(sentence).contains(money);
+            assertThat(email.html()).contains(sentence).contains(money);
         }
 
         @Test

@@ -4,7 +4,11 @@ import dev.eventshop.events.IntegrationEvent;
 import dev.eventshop.events.OrderId;
 import dev.eventshop.order.lifecycle.domain.CancellationReason;
 import dev.eventshop.order.lifecycle.domain.Order;
+import dev.eventshop.order.lifecycle.domain.OrderEvent;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -53,12 +57,39 @@ public class OrderSaga {
                 .map(confirmed -> IntegrationEvents.confirmed(order, confirmed)));
     }
 
+    /** The payment-service paid back a payment that completed after the order was cancelled. */
+    public void paymentRefunded(OrderId orderId, TimelineEntry received) {
+        note(orderId, received);
+    }
+
     public void stockReservationFailed(OrderId orderId, TimelineEntry received) {
         cancel(orderId, received, CancellationReason.OUT_OF_STOCK);
     }
 
     public void paymentFailed(OrderId orderId, TimelineEntry received) {
         cancel(orderId, received, CancellationReason.PAYMENT_DECLINED);
+    }
+
+    /**
+     * Cancels, as {@code TIMED_OUT}, up to {@code limit} orders still pending although placed before
+     * {@code placedBefore}, oldest first, in one transaction: each with its {@code OrderCancelled} in the outbox. Orders
+     * a saga step or another replica holds right now are left for the next call.
+     *
+     * @return how many orders were cancelled
+     */
+    public int cancelOverdue(Instant placedBefore, int limit) {
+        List<Order> overdue = orders.lockPendingPlacedBefore(placedBefore, limit);
+        Instant now = clock.instant();
+        for (Order order : overdue) {
+            // Locked and pending, so the transition happens.
+            OrderEvent.Cancelled cancelled = order.cancel(CancellationReason.TIMED_OUT, now).orElseThrow();
+            orders.update(order);
+            events.emit(order.id(), IntegrationEvents.cancelled(order, cancelled), order.updatedAt());
+            outcomes.finished(order);
+            log.info("Order {} CANCELLED: still pending {} after it was placed", order.id(),
+                    Duration.between(order.createdAt(), now));
+        }
+        return overdue.size();
     }
 
     private void cancel(OrderId orderId, TimelineEntry received, CancellationReason reason) {

@@ -5,5 +5,7 @@ public enum CancellationReason {
     /** The inventory could not hold every line. */
     OUT_OF_STOCK,
     /** The customer's account could not be charged. */
-    PAYMENT_DECLINED
+    PAYMENT_DECLINED,
+    /** The saga did not end within its deadline; the other services compensate whatever they completed. */
+    TIMED_OUT
 }

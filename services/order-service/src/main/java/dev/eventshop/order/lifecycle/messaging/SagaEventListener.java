@@ -6,6 +6,7 @@ import dev.eventshop.events.inventory.StockReservationFailed;
 import dev.eventshop.events.inventory.StockReserved;
 import dev.eventshop.events.payment.PaymentCompleted;
 import dev.eventshop.events.payment.PaymentFailed;
+import dev.eventshop.events.payment.PaymentRefunded;
 import dev.eventshop.messaging.inbox.EventHandlers;
 import dev.eventshop.messaging.inbox.Inbox;
 import dev.eventshop.messaging.inbox.IncomingEvent;
@@ -32,6 +33,8 @@ class SagaEventListener {
                 .on(PaymentCompleted.class,
                         (completed, event) -> saga.paymentCompleted(completed.orderId(), received(event)))
                 .on(PaymentFailed.class, (failed, event) -> saga.paymentFailed(failed.orderId(), received(event)))
+                .on(PaymentRefunded.class,
+                        (refunded, event) -> saga.paymentRefunded(refunded.orderId(), received(event)))
                 .build();
     }
 

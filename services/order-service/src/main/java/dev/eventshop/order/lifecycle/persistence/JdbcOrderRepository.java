@@ -100,6 +100,22 @@ class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
+    public List<Order> lockPendingPlacedBefore(Instant placedBefore, int limit) {
+        // The partial index of pending orders serves the filter and the order; SKIP LOCKED lets several replicas
+        // check at once, each taking other orders.
+        return withLines(jdbc.sql(SELECT_ORDERS + """
+                 WHERE status = 'PENDING' AND created_at < :placedBefore
+                ORDER BY created_at
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED
+                """)
+                .param("placedBefore", utc(placedBefore))
+                .param("limit", limit)
+                .query(JdbcOrderRepository::header)
+                .list());
+    }
+
+    @Override
     public List<Order> findByCustomer(CustomerId customerId, int offset, int limit) {
         return withLines(jdbc.sql(SELECT_ORDERS + """
                  WHERE customer_id = :customerId

@@ -5,6 +5,7 @@ import dev.eventshop.events.Money;
 import dev.eventshop.events.OrderId;
 import dev.eventshop.payment.account.domain.AccountEvent.AccountOpened;
 import dev.eventshop.payment.account.domain.AccountEvent.MoneyDeposited;
+import dev.eventshop.payment.account.domain.AccountEvent.MoneyRefunded;
 import dev.eventshop.payment.account.domain.AccountEvent.MoneyWithdrawn;
 import java.util.List;
 import java.util.Objects;
@@ -94,6 +95,18 @@ public final class Account {
     }
 
     /**
+     * Decides the refund of what a debit for an order took. The caller makes sure the order was debited that amount
+     * and is refunded once (the ledger refuses a second refund of an order).
+     *
+     * @throws IllegalArgumentException when the amount is negative
+     * @throws CurrencyMismatchException when the amount is in another currency than the account's
+     */
+    public MoneyRefunded refund(Money amount, OrderId orderId) {
+        requireCurrencyOf(amount);
+        return new MoneyRefunded(amount, orderId);
+    }
+
+    /**
      * The account after the next event of its ledger.
      *
      * @throws IllegalStateException when the entry is not the next version, or opens the account a second time
@@ -108,6 +121,7 @@ public final class Account {
                     "account " + id + " is already open, and cannot be opened again at version " + entry.version());
             case MoneyDeposited deposited -> new Account(id, balance.plus(deposited.amount()), entry.version());
             case MoneyWithdrawn withdrawn -> new Account(id, balance.minus(withdrawn.amount()), entry.version());
+            case MoneyRefunded refunded -> new Account(id, balance.plus(refunded.amount()), entry.version());
         };
     }
 

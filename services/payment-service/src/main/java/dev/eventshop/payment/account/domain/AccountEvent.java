@@ -51,4 +51,19 @@ public sealed interface AccountEvent {
             }
         }
     }
+
+    /**
+     * The money a debit took for an order was paid back, because the order was cancelled after all. At most one per
+     * order, for the amount of its debit.
+     */
+    record MoneyRefunded(Money amount, OrderId orderId) implements AccountEvent {
+
+        public MoneyRefunded {
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(orderId, "orderId");
+            if (amount.amount().compareTo(BigDecimal.ZERO) < 0) {
+                throw new IllegalArgumentException("a refund is not negative: " + amount);
+            }
+        }
+    }
 }

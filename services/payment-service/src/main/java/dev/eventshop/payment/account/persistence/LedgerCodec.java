@@ -6,6 +6,7 @@ import dev.eventshop.events.OrderId;
 import dev.eventshop.payment.account.domain.AccountEvent;
 import dev.eventshop.payment.account.domain.AccountEvent.AccountOpened;
 import dev.eventshop.payment.account.domain.AccountEvent.MoneyDeposited;
+import dev.eventshop.payment.account.domain.AccountEvent.MoneyRefunded;
 import dev.eventshop.payment.account.domain.AccountEvent.MoneyWithdrawn;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -24,6 +25,7 @@ final class LedgerCodec {
     static final String ACCOUNT_OPENED = "account-opened.v1";
     static final String MONEY_DEPOSITED = "money-deposited.v1";
     static final String MONEY_WITHDRAWN = "money-withdrawn.v1";
+    static final String MONEY_REFUNDED = "money-refunded.v1";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -50,6 +52,11 @@ final class LedgerCodec {
                 payload.put("orderId", withdrawn.orderId().toString());
                 yield MONEY_WITHDRAWN;
             }
+            case MoneyRefunded refunded -> {
+                money(payload, refunded.amount());
+                payload.put("orderId", refunded.orderId().toString());
+                yield MONEY_REFUNDED;
+            }
         };
         return new Stored(type, JSON.writeValueAsString(payload));
     }
@@ -67,9 +74,10 @@ final class LedgerCodec {
                 case ACCOUNT_OPENED -> new AccountOpened(fields.text("currency"));
                 case MONEY_DEPOSITED -> new MoneyDeposited(fields.money());
                 case MONEY_WITHDRAWN -> new MoneyWithdrawn(fields.money(), OrderId.parse(fields.text("orderId")));
+                case MONEY_REFUNDED -> new MoneyRefunded(fields.money(), OrderId.parse(fields.text("orderId")));
                 default -> throw new UnknownLedgerEventException(accountId, version, type,
                         "is not one this service knows (" + ACCOUNT_OPENED + ", " + MONEY_DEPOSITED + ", "
-                                + MONEY_WITHDRAWN + ")");
+                                + MONEY_WITHDRAWN + ", " + MONEY_REFUNDED + ")");
             };
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new UnknownLedgerEventException(accountId, version, type,

@@ -1,5 +1,6 @@
 package dev.eventshop.payment.charging.application;
 
+import dev.eventshop.events.CustomerId;
 import dev.eventshop.events.EventPublisher;
 import dev.eventshop.payment.account.application.AccountLedger;
 import dev.eventshop.payment.account.application.AccountRecorder;
@@ -9,6 +10,7 @@ import dev.eventshop.payment.account.domain.AccountEvent.MoneyWithdrawn;
 import dev.eventshop.payment.charging.domain.Charge;
 import dev.eventshop.payment.charging.domain.DeclineReason;
 import dev.eventshop.payment.charging.domain.Payment;
+import dev.eventshop.payment.charging.domain.Refund;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Service;
  * one): the payment row, the debit in the customer's ledger when there is money, and the outcome in the outbox. The
  * payment's primary key, the order id, makes a second charge of an order, concurrent or late, store nothing, debit
  * nothing and publish nothing; a concurrent debit of the same account by another order makes this one decide again.
+ * A cancelled order is compensated here too: never charged if it was not yet, refunded once if it was.
  */
 @Service
 public class PaymentProcessing {
@@ -76,13 +79,56 @@ public class PaymentProcessing {
                 log.info("Declined to charge {} for {}: {} (account: {})", command.customerId(), payment.amount(),
                         payment.reason(), account.map(Account::toString).orElse("none"));
             }
-            events.publish(IntegrationEvents.of(payment));
+            IntegrationEvents.of(payment).ifPresent(events::publish);
             return new ChargeResult(payment, false);
         });
         if (!result.alreadyDecided()) {
             DeclineReason reason = result.payment().reason();
             meters.counter("eventshop.payment.payments", "status", result.payment().status().name(),
                     "reason", reason == null ? "none" : reason.name()).increment();
+        }
+        return result;
+    }
+
+    /**
+     * Settles the payment side of a cancelled order, whatever the order in which its cancellation and its reservation
+     * arrive. An order not charged yet is voided, so that a reservation arriving later charges nothing; an order
+     * charged already is refunded, once, with {@code MoneyRefunded} in the ledger and {@code PaymentRefunded} in the
+     * outbox. The payment's and the refund's primary keys, the order id, serialise a cancellation with a concurrent
+     * charge of the same order: whichever inserts second waits for the first to commit, then sees what it did.
+     *
+     * @throws dev.eventshop.payment.account.application.ConcurrentLedgerUpdateException as {@link #charge} does
+     */
+    public CancellationResult orderCancelled(CancelledOrder cancelled) {
+        CancellationResult result = retry.run(() -> {
+            Instant now = clock.instant();
+            if (payments.insertIfAbsent(Payment.voided(cancelled.orderId(), cancelled.customerId(),
+                    cancelled.total(), now))) {
+                log.info("Voided the payment of the order: cancelled before it was charged, so it never will be");
+                return CancellationResult.VOIDED;
+            }
+            Payment payment = payments.find(cancelled.orderId()).orElseThrow();
+            Optional<Refund> refund = payment.refundOnCancellation(now);
+            if (refund.isEmpty()) {
+                log.info("Nothing to refund: the order's payment is {}", payment.status());
+                return CancellationResult.NOTHING_TAKEN;
+            }
+            if (!payments.insertRefundIfAbsent(refund.get())) {
+                log.info("The order's payment is refunded already");
+                return CancellationResult.REFUNDED_ALREADY;
+            }
+            CustomerId customer = payment.customerId();
+            // A completed payment debited this account, so it exists.
+            Account account = accounts.load(customer).orElseThrow();
+            Account after = recorder.record(customer, Optional.of(account),
+                    List.of(account.refund(payment.amount(), payment.orderId())), now);
+            events.publish(IntegrationEvents.refunded(refund.get()));
+            log.info("Refunded {} {} for the cancelled order: balance {}", customer, payment.amount(),
+                    after.balance());
+            return CancellationResult.REFUNDED;
+        });
+        if (result == CancellationResult.REFUNDED) {
+            meters.counter("eventshop.payment.refunds").increment();
         }
         return result;
     }

@@ -2,6 +2,7 @@ package dev.eventshop.payment.charging.application;
 
 import dev.eventshop.events.OrderId;
 import dev.eventshop.payment.charging.domain.Payment;
+import dev.eventshop.payment.charging.domain.Refund;
 import java.util.Optional;
 
 /** Where payments are kept, at most one per order. Every method joins the caller's transaction. */
@@ -16,4 +17,12 @@ public interface PaymentRepository {
     boolean insertIfAbsent(Payment payment);
 
     Optional<Payment> find(OrderId orderId);
+
+    /**
+     * Stores the refund unless its order has one; like {@link #insertIfAbsent}, waits for a concurrent insert of the
+     * same order to end.
+     *
+     * @return whether the refund was stored
+     */
+    boolean insertRefundIfAbsent(Refund refund);
 }

@@ -5,5 +5,7 @@ public enum PaymentStatus {
     /** The customer's account was debited. */
     COMPLETED,
     /** Nothing was debited; the payment's reason says why. */
-    FAILED
+    FAILED,
+    /** The order was cancelled before it was charged: nothing was debited, and nothing will be. */
+    VOIDED
 }

@@ -7,6 +7,7 @@ import dev.eventshop.payment.charging.application.PaymentRepository;
 import dev.eventshop.payment.charging.domain.DeclineReason;
 import dev.eventshop.payment.charging.domain.Payment;
 import dev.eventshop.payment.charging.domain.PaymentStatus;
+import dev.eventshop.payment.charging.domain.Refund;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -16,7 +17,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Payments in {@code payment}, whose primary key, the order id, allows one per order. */
+/**
+ * Payments in {@code payment} and their refunds in {@code refund}, whose primary keys, the order id, allow one of each
+ * per order.
+ */
 @Repository
 class JdbcPaymentRepository implements PaymentRepository {
 
@@ -53,6 +57,21 @@ class JdbcPaymentRepository implements PaymentRepository {
                 .param("orderId", orderId.value())
                 .query(JdbcPaymentRepository::payment)
                 .optional();
+    }
+
+    @Override
+    public boolean insertRefundIfAbsent(Refund refund) {
+        return jdbc.sql("""
+                INSERT INTO refund (order_id, customer_id, amount, currency, refunded_at)
+                VALUES (:orderId, :customerId, :amount, :currency, :refundedAt)
+                ON CONFLICT (order_id) DO NOTHING
+                """)
+                .param("orderId", refund.orderId().value())
+                .param("customerId", refund.customerId().value())
+                .param("amount", refund.amount().amount())
+                .param("currency", refund.amount().currency())
+                .param("refundedAt", refund.refundedAt().atOffset(ZoneOffset.UTC))
+                .update() == 1;
     }
 
     private static Payment payment(ResultSet rs, int row) throws SQLException {

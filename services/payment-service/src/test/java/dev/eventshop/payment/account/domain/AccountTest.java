@@ -15,6 +15,7 @@ import dev.eventshop.events.Money;
 import dev.eventshop.events.OrderId;
 import dev.eventshop.payment.account.domain.AccountEvent.AccountOpened;
 import dev.eventshop.payment.account.domain.AccountEvent.MoneyDeposited;
+import dev.eventshop.payment.account.domain.AccountEvent.MoneyRefunded;
 import dev.eventshop.payment.account.domain.AccountEvent.MoneyWithdrawn;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -125,6 +126,34 @@ class AccountTest {
 
             assertThat(account.balance()).isEqualTo(eur("100.00"));
             assertThat(account.version()).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    class Refunding {
+
+        private final OrderId order = OrderId.newId();
+
+        @Test
+        void pays_back_what_a_debit_for_the_order_took() {
+            Account account = aliceWith("100.00");
+            Account charged = account.applyAll(after(account, new MoneyWithdrawn(eur("89.00"), order)));
+
+            MoneyRefunded refund = charged.refund(eur("89.00"), order);
+
+            assertThat(refund).isEqualTo(new MoneyRefunded(eur("89.00"), order));
+            assertThat(charged.applyAll(after(charged, refund)).balance()).isEqualTo(eur("100.00"));
+        }
+
+        @Test
+        void takes_only_the_account_s_currency() {
+            assertThatThrownBy(() -> aliceWith("100.00").refund(Money.of("1.00", "USD"), order))
+                    .isInstanceOf(CurrencyMismatchException.class);
+        }
+
+        @Test
+        void refuses_a_negative_amount() {
+            assertThatIllegalArgumentException().isThrownBy(() -> aliceWith("50.00").refund(eur("-1.00"), order));
         }
     }
 

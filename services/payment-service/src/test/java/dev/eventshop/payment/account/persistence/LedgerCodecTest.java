@@ -9,6 +9,7 @@ import dev.eventshop.events.OrderId;
 import dev.eventshop.payment.account.domain.AccountEvent;
 import dev.eventshop.payment.account.domain.AccountEvent.AccountOpened;
 import dev.eventshop.payment.account.domain.AccountEvent.MoneyDeposited;
+import dev.eventshop.payment.account.domain.AccountEvent.MoneyRefunded;
 import dev.eventshop.payment.account.domain.AccountEvent.MoneyWithdrawn;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ class LedgerCodecTest {
 
     static Stream<AccountEvent> every_kind_of_event() {
         return Stream.of(new AccountOpened("EUR"), new MoneyDeposited(eur("5000.00")),
-                new MoneyWithdrawn(eur("89.00"), ORDER), new MoneyWithdrawn(eur("0.00"), ORDER));
+                new MoneyWithdrawn(eur("89.00"), ORDER), new MoneyWithdrawn(eur("0.00"), ORDER),
+                new MoneyRefunded(eur("89.00"), ORDER));
     }
 
     @ParameterizedTest
@@ -40,6 +42,7 @@ class LedgerCodecTest {
         LedgerCodec.Stored opened = LedgerCodec.encode(new AccountOpened("EUR"));
         LedgerCodec.Stored deposited = LedgerCodec.encode(new MoneyDeposited(eur("5000.00")));
         LedgerCodec.Stored withdrawn = LedgerCodec.encode(new MoneyWithdrawn(eur("89.00"), ORDER));
+        LedgerCodec.Stored refunded = LedgerCodec.encode(new MoneyRefunded(eur("89.00"), ORDER));
 
         assertThat(opened.type()).isEqualTo("account-opened.v1");
         assertThat(json.readTree(opened.payload())).isEqualTo(json.readTree("{\"currency\": \"EUR\"}"));
@@ -48,6 +51,9 @@ class LedgerCodecTest {
                 .isEqualTo(json.readTree("{\"amount\": \"5000.00\", \"currency\": \"EUR\"}"));
         assertThat(withdrawn.type()).isEqualTo("money-withdrawn.v1");
         assertThat(json.readTree(withdrawn.payload())).isEqualTo(json.readTree(
+                "{\"amount\": \"89.00\", \"currency\": \"EUR\", \"orderId\": \"" + ORDER + "\"}"));
+        assertThat(refunded.type()).isEqualTo("money-refunded.v1");
+        assertThat(json.readTree(refunded.payload())).isEqualTo(json.readTree(
                 "{\"amount\": \"89.00\", \"currency\": \"EUR\", \"orderId\": \"" + ORDER + "\"}"));
     }
 

@@ -1,0 +1,52 @@
+package dev.eventshop.order.lifecycle.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/** The deadline as the run modes set it: through the environment of the service's process. */
+class SagaDeadlinePropertiesTest {
+
+    @Test
+    void the_deadline_is_two_minutes_unless_set() {
+        SagaDeadlineProperties properties = bind(Map.of());
+
+        assertThat(properties.sagaDeadline()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(properties.deadlineCheckInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(properties.deadlineBatchSize()).isEqualTo(50);
+    }
+
+    @Test
+    void the_environment_sets_the_deadline_as_eventshop_order_saga_deadline() {
+        SagaDeadlineProperties properties = bind(Map.of("EVENTSHOP_ORDER_SAGA_DEADLINE", "20s",
+                "EVENTSHOP_ORDER_DEADLINE_CHECK_INTERVAL", "1s"));
+
+        assertThat(properties.sagaDeadline()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(properties.deadlineCheckInterval()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void a_deadline_that_is_not_positive_is_refused_at_startup() {
+        assertThatThrownBy(() -> bind(Map.of("EVENTSHOP_ORDER_SAGA_DEADLINE", "0s")))
+                .isInstanceOf(BindException.class)
+                .hasRootCauseMessage("eventshop.order.saga-deadline must be positive: PT0S");
+    }
+
+    private static SagaDeadlineProperties bind(Map<String, Object> environment) {
+        StandardEnvironment spring = new StandardEnvironment();
+        spring.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        environment));
+        return new Binder(ConfigurationPropertySources.get(spring))
+                .bindOrCreate("eventshop.order", Bindable.of(SagaDeadlineProperties.class));
+    }
+}
