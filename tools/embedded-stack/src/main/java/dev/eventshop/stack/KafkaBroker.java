@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +102,14 @@ public final class KafkaBroker {
 
     public boolean isRunning() {
         return child.isRunning();
+    }
+
+    /**
+     * The running process, for a test that makes it fail: a SIGKILL ({@link ProcessHandle#destroyForcibly()}), a
+     * SIGSTOP. Empty when it does not run.
+     */
+    public Optional<ProcessHandle> process() {
+        return child.handle();
     }
 
     /** {@code localhost:<port>}, valid before the first start too. */
