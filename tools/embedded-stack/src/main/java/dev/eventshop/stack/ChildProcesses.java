@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts child JVMs and makes sure none of them outlives this one: a single shutdown hook first runs the whole-stack
- * stops (which stop their parts in order and say so), then stops every process still registered, newest first.
+ * stops (which stop their parts in order and say so), then stops every process still registered, newest first. When
+ * no hook runs (SIGKILL), the {@link Watchdog} stops them.
  */
 final class ChildProcesses {
 

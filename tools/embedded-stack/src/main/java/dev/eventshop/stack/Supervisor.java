@@ -35,8 +35,8 @@ public final class Supervisor implements AutoCloseable {
     /** How often each part is looked at, and how long restarts wait. */
     record Timing(Duration checkInterval, Duration firstDelay, Duration maxDelay, Duration stableAfter) {
 
-        static final Timing DEFAULT =
-                new Timing(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1));
+        static final Timing DEFAULT = new Timing(
+                Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1));
 
         /** The wait before the {@code restartsInARow}th restart in a row (1 for the first). */
         Duration delayBefore(int restartsInARow) {

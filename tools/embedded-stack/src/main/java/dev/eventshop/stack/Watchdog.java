@@ -51,6 +51,7 @@ final class Watchdog {
 
     private static final Object LOCK = new Object();
     private static @Nullable OutputStream pids;
+    private static @Nullable Process watchdog;
     private static boolean unavailable;
 
     private Watchdog() {
@@ -64,6 +65,13 @@ final class Watchdog {
     /** The process is stopped, or no longer ours: its pid may be reused, so it must not be signalled any more. */
     static void release(long pid) {
         send("-" + pid);
+    }
+
+    /** Whether the process is this JVM's watchdog, which lives as long as this JVM: for tests that count children. */
+    static boolean isWatchdog(ProcessHandle process) {
+        synchronized (LOCK) {
+            return watchdog != null && watchdog.pid() == process.pid();
+        }
     }
 
     private static void send(String line) {
@@ -92,11 +100,12 @@ final class Watchdog {
         ChildProcesses.setsid().ifPresent(setsid -> command.add(setsid.toString()));
         command.addAll(List.of("/bin/sh", "-c", SCRIPT));
         try {
-            Process watchdog = new ProcessBuilder(command)
+            Process started = new ProcessBuilder(command)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            pids = watchdog.getOutputStream();
+            watchdog = started;
+            pids = started.getOutputStream();
             return pids;
         } catch (IOException e) {
             log.warn("Could not start the watchdog that stops the children should this JVM be killed ({}); they may"

@@ -7,8 +7,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Stands in for a Spring Boot service in {@link LauncherSupervisionIT}: prints the settings it was given, then answers the readiness probe until it is stopped, or fails at once when
- * {@code FAKE_SERVICE_FAILS_WITH} is set.
+ * Stands in for a Spring Boot service in {@link ServiceProcessIT}, {@link ReadinessTest} and
+ * {@link LauncherSupervisionIT}: prints the settings it was given, then answers the readiness probe until it is
+ * stopped, or fails at once when {@code FAKE_SERVICE_FAILS_WITH} is set.
  */
 public final class FakeService {
 

@@ -9,7 +9,10 @@ import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
-/** A jar that runs {@link FakeService} from this module's test classes, for a {@link ServiceProcess} to start. */
+/**
+ * A jar that runs {@link FakeService} from this module's test classes, as {@code java -jar}, and so a
+ * {@link ServiceProcess}, needs.
+ */
 final class FakeServiceJar {
 
     private FakeServiceJar() {
