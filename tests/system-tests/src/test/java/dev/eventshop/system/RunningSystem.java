@@ -8,6 +8,7 @@ import dev.eventshop.stack.ServiceProcess;
 import dev.eventshop.stack.ServiceSpec;
 import dev.eventshop.stack.Services;
 import dev.eventshop.stack.SmtpServer;
+import dev.eventshop.stack.Supervisor;
 import dev.eventshop.stack.TopicSpec;
 import dev.eventshop.stack.ZipkinServer;
 import java.net.URI;
@@ -17,17 +18,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The system as the embedded stack runs it: PostgreSQL, a Kafka broker, an SMTP server, a Zipkin and each service's
- * jar as its own process, on free ports, started with the launcher's own classes. Extra environment goes to every
- * service.
+ * jar as its own process, on free ports, started with the launcher's own classes, and restarted by the launcher's
+ * {@link Supervisor} when one exits on its own. Extra environment goes to every service. The processes are there to
+ * be made to fail: {@link #service}, {@link #kafka()}, {@link #postmaster()}.
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -39,6 +43,7 @@ final class RunningSystem implements AutoCloseable {
     private final ZipkinServer zipkin;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Supervisor supervisor;
 
     RunningSystem(Path dataDir, List<ServiceSpec> specs, Map<String, String> environment) {
         // the tests run in tests/system-tests
@@ -74,6 +79,70 @@ final class RunningSystem implements AutoCloseable {
         for (ServiceProcess process : started) {
             process.awaitReady(Duration.ofMinutes(3));
         }
+        List<Supervisor.Part> parts = new ArrayList<>(List.of(
+                new Supervisor.Part("PostgreSQL", postgres::isRunning, () -> restart(postgres::stop, postgres::start)),
+                new Supervisor.Part("Kafka", kafka::isRunning, () -> restart(kafka::stop, kafka::start)),
+                new Supervisor.Part("SMTP", smtp::isRunning, () -> restart(smtp::stop, smtp::start)),
+                new Supervisor.Part("Zipkin", zipkin::isRunning, () -> restart(zipkin::stop, zipkin::start))));
+        services.values().forEach(process -> parts.add(new Supervisor.Part(process.spec().name(),
+                process::isRunning, () -> restart(process::stop, process::start))));
+        supervisor = new Supervisor(parts, line -> System.out.println("[supervisor] " + line));
+    }
+
+    private static void restart(Runnable stop, Runnable start) {
+        stop.run();
+        start.run();
+    }
+
+    /** The service's process, to make it fail; absent while it is down. */
+    Optional<ProcessHandle> service(String name) {
+        return services.get(name).process();
+    }
+
+    /** Whether the service's process runs and its readiness probe says UP. */
+    boolean isReady(String name) {
+        ServiceProcess process = services.get(name);
+        if (!process.isRunning()) {
+            return false;
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(URI.create(process.spec().url()
+                    + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return response.statusCode() == 200;
+    }
+
+    /** The broker's process, to make it fail; absent while it is down. */
+    Optional<ProcessHandle> kafka() {
+        return kafka.process();
+    }
+
+    boolean kafkaIsRunning() {
+        return kafka.isRunning();
+    }
+
+    /** PostgreSQL's server process, which leads a process group holding its backends; absent while it is down. */
+    Optional<ProcessHandle> postmaster() {
+        return postgres.postmaster();
+    }
+
+    boolean postgresIsRunning() {
+        return postgres.isRunning();
+    }
+
+    String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    Collection<String> serviceNames() {
+        return services.keySet();
     }
 
     String kafkaBootstrapServers() {
@@ -133,6 +202,16 @@ final class RunningSystem implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /** A GET whose answer the caller judges, a 404 say. */
+    HttpResponse<String> getResponse(String service, String path) {
+        return send(service, HttpRequest.newBuilder(uri(service, path)).GET());
+    }
+
+    /** {@code http://localhost:<port>} of the service. */
+    String url(String service) {
+        return services.get(service).spec().url();
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
@@ -154,6 +233,8 @@ final class RunningSystem implements AutoCloseable {
 
     @Override
     public void close() {
+        // First, so that nothing is restarted while it is being stopped.
+        supervisor.close();
         services.values().forEach(ServiceProcess::stop);
         // After the services, which send their last spans as they stop.
         zipkin.stop();

@@ -43,6 +43,17 @@ final class SharedSystem {
         return system;
     }
 
+    /**
+     * Stops the shared system if it runs, for a test that needs the machine to itself (the chaos soak); the next
+     * {@link #get()} starts a new one.
+     */
+    static synchronized void stopIfStarted() {
+        if (system != null) {
+            system.close();
+            system = null;
+        }
+    }
+
     private static Path temporaryDirectory() {
         try {
             return Files.createTempDirectory("eventshop-system-tests");

@@ -7,6 +7,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -80,6 +81,7 @@ final class ChildProcess {
         }
         launched = started;
         process.set(started);
+        Watchdog.watch(started.pid());
         stopOnExit = ChildProcesses.stopOnExit(name, this::stop);
         return started;
     }
@@ -103,7 +105,11 @@ final class ChildProcess {
      * @return whether it was still ours; false when {@link #stop()} took it first, and its exit is no news
      */
     boolean forget(Process exited) {
-        return process.compareAndSet(exited, null);
+        boolean ours = process.compareAndSet(exited, null);
+        if (ours) {
+            Watchdog.release(exited.pid());
+        }
+        return ours;
     }
 
     /** Stops the process gracefully (SIGTERM), or kills it once the grace has passed. Idempotent. */
@@ -115,8 +121,15 @@ final class ChildProcess {
         }
         if (running != null) {
             ChildProcesses.stop(running, stopGrace);
+            Watchdog.release(running.pid());
             afterStop.run();
         }
+    }
+
+    /** The running process, for a test that makes it fail (a SIGKILL, a SIGSTOP); empty when it does not run. */
+    Optional<ProcessHandle> handle() {
+        Process running = process.get();
+        return running != null && running.isAlive() ? Optional.of(running.toHandle()) : Optional.empty();
     }
 
     boolean isRunning() {

@@ -9,16 +9,17 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts child JVMs and makes sure none of them outlives this one: a single shutdown hook first runs the whole-stack
- * stops (which stop their parts in order and say so), then stops every process still registered, newest first.
+ * stops (which stop their parts in order and say so), then stops every process still registered, newest first. When
+ * no hook runs (SIGKILL), the {@link Watchdog} stops them.
  */
 final class ChildProcesses {
 
@@ -41,12 +42,9 @@ final class ChildProcesses {
      */
     static List<String> javaCommand(List<String> arguments) {
         List<String> command = new ArrayList<>();
-        Path setsid = setsid();
-        if (setsid != null) {
-            // A child of the JVM is never a process group leader, so setsid calls setsid(2) and execs in place: the
-            // pid stays that of the java process, which is what Process.destroy() signals.
-            command.add(setsid.toString());
-        }
+        // A child of the JVM is never a process group leader, so setsid calls setsid(2) and execs in place: the pid
+        // stays that of the java process, which is what Process.destroy() signals.
+        setsid().ifPresent(setsid -> command.add(setsid.toString()));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (Runtime.version().feature() >= 23) {
             // Kafka and Netty still use sun.misc.Unsafe; from JDK 24 on that prints a warning nobody here can act on.
@@ -69,9 +67,10 @@ final class ChildProcesses {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    private static @Nullable Path setsid() {
+    /** The {@code setsid} command, on Linux; macOS has none. */
+    static Optional<Path> setsid() {
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
-            return null;
+            return Optional.empty();
         }
         String path = System.getenv("PATH");
         List<String> directories = new ArrayList<>(List.of("/usr/bin", "/bin"));
@@ -82,8 +81,7 @@ final class ChildProcesses {
                 .filter(directory -> !directory.isEmpty())
                 .map(directory -> Path.of(directory, "setsid"))
                 .filter(Files::isExecutable)
-                .findFirst()
-                .orElse(null);
+                .findFirst();
     }
 
     /**

@@ -30,6 +30,9 @@ interface Component {
     /** Stops it if it runs; safe to call at any time, from any thread, more than once. */
     void stop();
 
+    /** Whether it runs: started, not stopped, and not exited on its own; a paused process still runs. */
+    boolean isRunning();
+
     /** Environment variables every service gets from this component, such as where to send mail. */
     default Map<String, String> serviceEnvironment() {
         return Map.of();

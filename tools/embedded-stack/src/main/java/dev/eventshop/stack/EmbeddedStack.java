@@ -17,11 +17,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one-command local run of the whole system without Docker: PostgreSQL, Kafka and every built service as child
- * processes, started in order, checked for readiness, announced with a banner, and stopped in reverse order on Ctrl-C.
- * Run from the repository root (as {@code ./run-embedded} does); data stays in {@code .eventshop/data} between runs.
+ * processes, started in order, checked for readiness, announced with a banner, restarted when one exits on its own
+ * ({@link Supervisor}), and stopped in reverse order on Ctrl-C or SIGTERM. Not even a SIGKILL of the launcher leaves
+ * a child behind ({@link Watchdog}). Run from the repository root (as {@code ./run-embedded} does); data stays in
+ * {@code .eventshop/data} between runs.
+ *
+ * <p>The services inherit the launcher's environment, so {@code EVENTSHOP_*} and {@code SPRING_*} settings given to
+ * the run command reach them. The launcher's wiring (each service's port, database, broker, SMTP server and Zipkin)
+ * wins over the same variables in that environment; its defaults (the Kafka clients' log level) do not.
  */
 public final class EmbeddedStack {
 
@@ -45,6 +52,7 @@ public final class EmbeddedStack {
     private final ConsolePrefix console = ConsolePrefix.forConsole("eventshop", Services.nameWidth());
     private final List<Component> started = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
+    private volatile @Nullable Supervisor supervisor;
 
     private EmbeddedStack(List<Component> components, List<String> warnings, Path dataDir, boolean fresh) {
         this.components = List.copyOf(components);
@@ -68,7 +76,12 @@ public final class EmbeddedStack {
             System.out.print(StackOptions.USAGE);
             return;
         }
-        EmbeddedStack stack = create(Path.of("").toAbsolutePath(), options);
+        EmbeddedStack stack = create(Path.of("").toAbsolutePath(), options, System.getenv());
+        runUntilStopped(stack);
+    }
+
+    /** Runs the stack until this JVM is asked to stop, or exits with 1 when it cannot start. */
+    static void runUntilStopped(EmbeddedStack stack) throws InterruptedException {
         int exitCode = stack.run();
         if (exitCode != 0) {
             if (!stack.stopping) {
@@ -80,8 +93,12 @@ public final class EmbeddedStack {
         new CountDownLatch(1).await();
     }
 
-    /** The stack for a checkout of the repository: what runs, in start order. Add infrastructure here. */
-    static EmbeddedStack create(Path repositoryRoot, StackOptions options) {
+    /**
+     * The stack for a checkout of the repository: what runs, in start order. Add infrastructure here.
+     *
+     * @param launcherEnvironment the launcher's own environment, which the services inherit
+     */
+    static EmbeddedStack create(Path repositoryRoot, StackOptions options, Map<String, String> launcherEnvironment) {
         Path dataDir = repositoryRoot.resolve(options.dataDir()).normalize();
         PostgresServer postgres = new PostgresServer(dataDir.resolve("postgres"), POSTGRES_PORT);
         KafkaBroker kafka = new KafkaBroker(dataDir.resolve("kafka"), KAFKA_PORT);
@@ -96,9 +113,11 @@ public final class EmbeddedStack {
                 new ZipkinComponent(zipkin));
 
         Map<String, String> serviceEnvironment = new LinkedHashMap<>();
-        // Every Kafka client logs its whole configuration at INFO: a hundred lines per consumer that would bury the
-        // services' own output on the shared console.
-        serviceEnvironment.put("LOGGING_LEVEL_ORG_APACHE_KAFKA", "WARN");
+        if (!launcherEnvironment.containsKey("LOGGING_LEVEL_ORG_APACHE_KAFKA")) {
+            // Every Kafka client logs its whole configuration at INFO: a hundred lines per consumer that would bury
+            // the services' own output on the shared console.
+            serviceEnvironment.put("LOGGING_LEVEL_ORG_APACHE_KAFKA", "WARN");
+        }
         infrastructure.forEach(component -> serviceEnvironment.putAll(component.serviceEnvironment()));
         List<Component> components = new ArrayList<>(infrastructure);
         List<String> warnings = new ArrayList<>();
@@ -112,6 +131,11 @@ public final class EmbeddedStack {
             }
         }
         return new EmbeddedStack(components, warnings, dataDir, options.fresh());
+    }
+
+    /** A stack of exactly these components, for tests of the launcher itself. */
+    static EmbeddedStack of(List<Component> components, Path dataDir) {
+        return new EmbeddedStack(components, List.of(), dataDir, false);
     }
 
     /** Starts everything; 0 once all is ready, 1 (with the reason printed) when something could not start. */
@@ -162,7 +186,25 @@ public final class EmbeddedStack {
         List<String> bannerRows = Stream.concat(rows.stream(),
                 Stream.of(Banner.row("Data", dataDir + "  (kept between runs; --fresh starts empty)"))).toList();
         System.out.print(Banner.render(Duration.between(jvmStart, Instant.now()), bannerRows, warnings));
+        synchronized (this) {
+            if (!stopping) {
+                supervisor = new Supervisor(components.stream()
+                        .map(component -> new Supervisor.Part(component.name(), component::isRunning, () -> {
+                            component.stop();
+                            component.start();
+                        }))
+                        .toList(), console::println);
+            }
+        }
         return 0;
+    }
+
+    Map<String, String> serviceEnvironment(String service) {
+        return components.stream()
+                .filter(component -> component instanceof ServiceComponent && component.name().equals(service))
+                .map(component -> ((ServiceComponent) component).environment())
+                .findFirst()
+                .orElseThrow();
     }
 
     List<String> componentNames() {
@@ -232,7 +274,15 @@ public final class EmbeddedStack {
     }
 
     private void stopOnExit() {
-        stopping = true;
+        Supervisor running;
+        synchronized (this) {
+            stopping = true;
+            running = supervisor;
+        }
+        if (running != null) {
+            // First, so that nothing is restarted while it is being stopped.
+            running.close();
+        }
         System.out.println();
         console.println("Stopping (services, then Kafka, then PostgreSQL)");
         stopStarted();

@@ -36,6 +36,11 @@ final class KafkaComponent implements Component {
     }
 
     @Override
+    public boolean isRunning() {
+        return broker.isRunning();
+    }
+
+    @Override
     public List<String> bannerLines() {
         return List.of(
                 Banner.row("Kafka", broker.bootstrapServers()),

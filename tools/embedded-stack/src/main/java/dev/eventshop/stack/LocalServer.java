@@ -13,4 +13,7 @@ interface LocalServer {
 
     /** Stops it if it runs; safe to call at any time, more than once. */
     void stop();
+
+    /** Whether it runs: started, not stopped, and its process has not exited on its own. */
+    boolean isRunning();
 }

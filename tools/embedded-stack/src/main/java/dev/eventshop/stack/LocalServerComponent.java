@@ -25,4 +25,9 @@ abstract class LocalServerComponent<S extends LocalServer> implements Component 
     public void stop() {
         server.stop();
     }
+
+    @Override
+    public boolean isRunning() {
+        return server.isRunning();
+    }
 }

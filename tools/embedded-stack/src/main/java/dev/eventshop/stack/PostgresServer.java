@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,6 +38,8 @@ public final class PostgresServer implements LocalServer, AutoCloseable {
     private final Path dataDir;
     private final int port;
     private volatile @Nullable EmbeddedPostgres postgres;
+    /** The server process of the current start; it outlives a stop only when stopping failed. */
+    private volatile @Nullable ProcessHandle postmaster;
     private volatile ChildProcesses.@Nullable Registration stopOnExit;
 
     /**
@@ -68,6 +71,9 @@ public final class PostgresServer implements LocalServer, AutoCloseable {
                     .setDataDirectory(dataDir.resolve("pgdata"))
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // The embedded default is off, for speed; on, a transaction committed is one a crash keeps, as
+                    // on any real server.
+                    .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(START_TIMEOUT)
                     // The launcher stops PostgreSQL itself, after the services that use it.
                     .setRegisterShutdownHook(false)
@@ -77,6 +83,11 @@ public final class PostgresServer implements LocalServer, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw new StartupFailedException("PostgreSQL did not start on port " + port + ": " + e.getMessage()
                     + "; its log is " + logFile(), LogFiles.lastLines(logFile(), 30));
+        }
+        ProcessHandle started = readPostmaster();
+        postmaster = started;
+        if (started != null) {
+            Watchdog.watch(started.pid());
         }
         stopOnExit = ChildProcesses.stopOnExit("PostgreSQL", this::stop);
     }
@@ -90,18 +101,33 @@ public final class PostgresServer implements LocalServer, AutoCloseable {
             registration.close();
         }
         if (running != null) {
-            ProcessHandle postmaster = postmaster();
+            ProcessHandle server = postmaster;
+            postmaster = null;
             try {
+                // After a crash there is no server for pg_ctl to stop; it says so in the log, and the lock is freed.
                 running.close();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not stop PostgreSQL on port " + port, e);
             }
-            awaitExit(postmaster);
+            awaitExit(server);
+            if (server != null) {
+                Watchdog.release(server.pid());
+            }
         }
     }
 
+    /**
+     * The server process (the postmaster), for a test that makes it fail: SIGQUIT is PostgreSQL's immediate
+     * shutdown, a crash; SIGSTOP to its process group, which holds its backends too, pauses it. Empty when it does
+     * not run.
+     */
+    public Optional<ProcessHandle> postmaster() {
+        ProcessHandle server = postmaster;
+        return server != null && server.isAlive() ? Optional.of(server) : Optional.empty();
+    }
+
     /** The server process, read from its pid file: pg_ctl detaches it, so it is no child of this JVM. */
-    private @Nullable ProcessHandle postmaster() {
+    private @Nullable ProcessHandle readPostmaster() {
         try {
             String pid = Files.readAllLines(dataDir.resolve("pgdata").resolve("postmaster.pid")).getFirst().trim();
             return ProcessHandle.of(Long.parseLong(pid)).orElse(null);
@@ -131,8 +157,11 @@ public final class PostgresServer implements LocalServer, AutoCloseable {
         stop();
     }
 
+    /** Started, not stopped, and its server process has not exited (or crashed) on its own. */
+    @Override
     public boolean isRunning() {
-        return postgres != null;
+        ProcessHandle server = postmaster;
+        return postgres != null && server != null && server.isAlive();
     }
 
     /** Creates the database unless it exists; names are plain lower-case SQL identifiers such as {@code orders}. */

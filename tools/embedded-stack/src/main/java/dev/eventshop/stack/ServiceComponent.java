@@ -2,6 +2,7 @@ package dev.eventshop.stack;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** A service of the local stack; its start only launches it, so that all services start at once. */
 final class ServiceComponent implements Component {
@@ -43,6 +44,16 @@ final class ServiceComponent implements Component {
     @Override
     public void stop() {
         process.stop();
+    }
+
+    /** What the service gets on top of the launcher's own environment. */
+    Map<String, String> environment() {
+        return process.environment();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return process.isRunning();
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -132,8 +133,21 @@ public final class ServiceProcess {
         return child.isRunning();
     }
 
+    /**
+     * The running process, for a test that makes it fail: a SIGKILL ({@link ProcessHandle#destroyForcibly()}), a
+     * SIGSTOP. Empty when it does not run.
+     */
+    public Optional<ProcessHandle> process() {
+        return child.handle();
+    }
+
     public ServiceSpec spec() {
         return spec;
+    }
+
+    /** What the service gets on top of the launcher's own environment (or instead of it, with an exact one). */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     /** The service's last lines of output (up to 40), oldest first. */

@@ -7,9 +7,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Stands in for a Spring Boot service in {@link ServiceProcessIT} and {@link ReadinessTest}: prints the settings it
- * was given, then answers the readiness probe until it is stopped, or fails at once when
- * {@code FAKE_SERVICE_FAILS_WITH} is set.
+ * Stands in for a Spring Boot service in {@link ServiceProcessIT}, {@link ReadinessTest} and
+ * {@link LauncherSupervisionIT}: prints the settings it was given, then answers the readiness probe until it is
+ * stopped, or fails at once when {@code FAKE_SERVICE_FAILS_WITH} is set.
  */
 public final class FakeService {
 
@@ -20,6 +20,7 @@ public final class FakeService {
         System.out.println("kafka " + System.getenv("SPRING_KAFKA_BOOTSTRAP_SERVERS"));
         System.out.println("database " + System.getenv("SPRING_DATASOURCE_URL") + " as "
                 + System.getenv("SPRING_DATASOURCE_USERNAME"));
+        System.out.println("eventshop setting " + System.getenv("EVENTSHOP_LAUNCHER_TEST_SETTING"));
         String failure = System.getenv("FAKE_SERVICE_FAILS_WITH");
         if (failure != null) {
             System.err.println(failure);

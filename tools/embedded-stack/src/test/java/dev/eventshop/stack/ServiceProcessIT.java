@@ -9,13 +9,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +58,8 @@ class ServiceProcessIT {
         service.stop();
 
         assertThat(service.isRunning()).isFalse();
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(process -> !Watchdog.isWatchdog(process))).isEmpty();
     }
 
     @Test
@@ -82,18 +79,8 @@ class ServiceProcessIT {
         return new ServiceSpec("fake-service", Ports.findFree(), "fake", Path.of("fake-service.jar"));
     }
 
-    /** A jar that runs {@link FakeService} from this module's test classes, as {@code java -jar} needs. */
     private Path fakeServiceJar() throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
-        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH,
-                FakeService.class.getProtectionDomain().getCodeSource().getLocation().toString());
-        Path jar = dir.resolve("fake-service.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            out.flush();
-        }
-        return jar;
+        return FakeServiceJar.writeTo(dir);
     }
 
     private String consoleText() {
