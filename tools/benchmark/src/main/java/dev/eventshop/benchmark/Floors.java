@@ -77,9 +77,7 @@ final class Floors {
         Map<String, Object> base = new HashMap<>();
         base.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         base.put(ProducerConfig.CLIENT_ID_CONFIG, "benchmark-floor");
-        MessagingProperties.Relay defaults = new MessagingProperties.Relay(true, Duration.ofSeconds(1), 200,
-                Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(60),
-                Duration.ofDays(7));
+        MessagingProperties.Relay defaults = MessagingProperties.defaults().relay();
         Map<String, Object> settings = OutboxAutoConfiguration.relayProducerProperties(base, defaults);
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);

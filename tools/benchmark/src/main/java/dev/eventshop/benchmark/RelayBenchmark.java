@@ -68,9 +68,7 @@ final class RelayBenchmark {
             TraceContext noTracing = new TraceContext(null, null);
             JdbcOutbox outbox = new JdbcOutbox(jdbc, noTracing, Clock.systemUTC(), meters);
             OutboxMetrics metrics = new OutboxMetrics(jdbc, Clock.systemUTC(), meters);
-            MessagingProperties.Relay settings = new MessagingProperties.Relay(true, Duration.ofSeconds(1), 200,
-                    Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(60),
-                    Duration.ofDays(7));
+            MessagingProperties.Relay settings = MessagingProperties.defaults().relay();
             Map<String, Object> producerSettings = Floors.producerSettings(kafka);
             producerSettings.put("client.id", "benchmark-relay");
 
