@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.TransactionTimedOutException;
 
 /**
@@ -24,8 +25,8 @@ import org.springframework.transaction.TransactionTimedOutException;
  * <p>A failure is the infrastructure's when anything in its cause chain is:
  * <ul>
  * <li>Spring's {@link TransientDataAccessException} (timeouts, lock and serialization failures, deadlocks),
- * {@link DataAccessResourceFailureException} (no connection), {@link CannotCreateTransactionException} or
- * {@link TransactionTimedOutException};</li>
+ * {@link DataAccessResourceFailureException} (no connection), {@link CannotCreateTransactionException},
+ * {@link TransactionTimedOutException} or {@link TransactionSystemException} (a commit or rollback that failed);</li>
  * <li>JDBC's {@link SQLTransientException} (the pool's connection timeout among them) or
  * {@link SQLRecoverableException};</li>
  * <li>an {@link SQLException} with a PostgreSQL state of a lost or refused connection (class {@code 08}), a server
@@ -64,6 +65,9 @@ public final class InfrastructureFailures {
             case DataAccessResourceFailureException ignored -> true;
             case CannotCreateTransactionException ignored -> true;
             case TransactionTimedOutException ignored -> true;
+            // A commit or rollback that failed is the database's failure, whatever its cause says: once the pool has
+            // closed a broken connection, Hikari's rollback throws an SQLException with no state at all.
+            case TransactionSystemException ignored -> true;
             case SQLTransientException ignored -> true;
             case SQLRecoverableException ignored -> true;
             case SQLException sql -> isUnavailable(sql.getSQLState());

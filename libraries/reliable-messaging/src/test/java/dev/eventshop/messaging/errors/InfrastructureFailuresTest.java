@@ -48,6 +48,8 @@ class InfrastructureFailuresTest {
                 Arguments.of("a deadlock chose this transaction", translated("40P01", "deadlock detected")),
                 Arguments.of("the commit lost its connection", new TransactionSystemException(
                         "Could not commit JDBC transaction", new SQLException("An I/O error occurred", "08006"))),
+                Arguments.of("the rollback found the pool had closed the broken connection",
+                        new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"))),
                 Arguments.of("the transaction ran out of time",
                         new TransactionTimedOutException("Transaction timed out: deadline was yesterday")),
                 Arguments.of("the broker did not answer a send", new KafkaException("Send failed",
