@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.eventshop.events.OrderId;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -52,14 +54,19 @@ class HousekeepingAndMetricsIT extends OutboxIntegrationTest {
 
     @Test
     void the_outbox_reports_pending_rows_the_oldest_ones_age_and_publish_latency() {
+        // Other tests in this context stop the database or the broker, and their rows wait: only this row's latency
+        // is this test's.
+        Timer latency = meters.get("eventshop.outbox.publish.latency").timer();
+        long countBefore = latency.count();
+        double secondsBefore = latency.totalTime(TimeUnit.SECONDS);
+
         transaction.executeWithoutResult(status -> outbox.publish(Samples.orderPlaced()));
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> meters.get("eventshop.outbox.publish.latency").timer().count() > 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> latency.count() > countBefore);
 
         assertThat(meters.get("eventshop.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(0);
         assertThat(meters.get("eventshop.outbox.oldest.pending.age").gauge().value()).isGreaterThanOrEqualTo(0);
-        assertThat(meters.get("eventshop.outbox.publish.latency").timer().mean(java.util.concurrent.TimeUnit.SECONDS))
-                .isLessThan(2.0);
+        assertThat((latency.totalTime(TimeUnit.SECONDS) - secondsBefore) / (latency.count() - countBefore))
+                .as("seconds from commit to acknowledgement").isLessThan(2.0);
     }
 
     private int publishedRows(OrderId key) {
