@@ -19,25 +19,42 @@ import java.time.Instant;
 public final class Benchmark {
 
     static final String USAGE = """
-            Usage: run-benchmark [--quick] [--out <dir>]
+            Usage: run-benchmark [--quick | --probe <orders/s>] [--out <dir>]
 
             Starts the embedded stack on free ports and benchmarks it; see docs/benchmarks.md.
-              --quick      about two minutes, to prove the benchmark works; its figures mean nothing
-              --out <dir>  where the report goes (default: target/benchmark)
+              --quick             about two minutes, to prove the benchmark works; its figures mean nothing
+              --probe <orders/s>  about four minutes: the cost and latencies of an order at that one rate, to
+                                  compare changes; no search, no floors, no relay, docs left alone
+              --out <dir>         where the report goes (default: target/benchmark)
             Full mode (no --quick) takes 20 minutes or more and rewrites the results in docs/benchmarks.md.
             """;
 
     /** The command line, parsed. */
-    record Options(boolean quick, Path out, boolean help) {
+    record Options(boolean quick, double probe, Path out, boolean help) {
+
+        boolean probing() {
+            return !Double.isNaN(probe);
+        }
 
         static Options parse(String... arguments) {
             boolean quick = false;
+            double probe = Double.NaN;
             boolean help = false;
             Path out = Path.of("target", "benchmark");
             for (int i = 0; i < arguments.length; i++) {
                 switch (arguments[i]) {
                     case "--quick" -> quick = true;
                     case "--help", "-h" -> help = true;
+                    case "--probe" -> {
+                        try {
+                            probe = Double.parseDouble(i + 1 < arguments.length ? arguments[++i] : "");
+                        } catch (NumberFormatException e) {
+                            probe = 0;
+                        }
+                        if (!(probe > 0) || Double.isInfinite(probe)) {
+                            throw new IllegalArgumentException("--probe needs a rate in orders a second, above 0");
+                        }
+                    }
                     case "--out" -> {
                         if (i + 1 == arguments.length || arguments[i + 1].isBlank()) {
                             throw new IllegalArgumentException("--out needs a directory");
@@ -47,7 +64,10 @@ public final class Benchmark {
                     default -> throw new IllegalArgumentException("unknown option: " + arguments[i]);
                 }
             }
-            return new Options(quick, out, help);
+            if (quick && !Double.isNaN(probe)) {
+                throw new IllegalArgumentException("--quick and --probe do not go together");
+            }
+            return new Options(quick, probe, out, help);
         }
     }
 
@@ -69,6 +89,10 @@ public final class Benchmark {
             return;
         }
         Path root = Path.of("").toAbsolutePath();
+        if (options.probing()) {
+            probe(root, options.probe(), root.resolve(options.out()));
+            System.exit(0);
+        }
         Report report = run(root, options.quick() ? Plan.quick() : Plan.full(), root.resolve(options.out()));
         if (!options.quick()) {
             Docs.update(root.resolve("docs"), report);
@@ -112,6 +136,39 @@ public final class Benchmark {
             System.setOut(console);
             stackLog.close();
             BenchmarkStack.deleteRecursively(data);
+        }
+    }
+
+    /** {@code --probe}: the services at one rate, reported on the console and in {@code probe.md}. */
+    static void probe(Path repositoryRoot, double rate, Path out) {
+        PrintStream console = System.out;
+        Machine machine = Machine.describe();
+        Path data = out.resolve("data");
+        BenchmarkStack.deleteRecursively(data);
+        PrintStream stackLog = openLog(out.resolve("stack.log"));
+        System.setOut(stackLog);
+        try (BenchmarkStack stack = new BenchmarkStack(repositoryRoot, data)) {
+            say(console, "probe at %s orders/s on %s (%d cores, load average %s)".formatted(Report.number(rate),
+                    machine.cpu(), machine.cores(), machine.loadBefore()));
+            stack.startInfrastructure();
+            say(console, "starting the five services (service output: " + out.resolve("stack.log") + ")");
+            stack.startServices();
+            SystemLoad.Result result = new SystemLoad(stack, Plan.probe(), line -> say(console, line)).probe(rate);
+            String table = Report.probeMarkdown(result, machine, Machine.loadAverage());
+            write(out.resolve("probe.md"), table);
+            table.lines().forEach(line -> say(console, line));
+        } finally {
+            System.setOut(console);
+            stackLog.close();
+            BenchmarkStack.deleteRecursively(data);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
         }
     }
 

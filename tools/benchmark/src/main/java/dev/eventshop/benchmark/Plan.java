@@ -19,6 +19,12 @@ record Plan(String mode, Duration floorDuration, Duration warmUp, double startRa
                 Duration.ofSeconds(30));
     }
 
+    /** One rate for a minute after half a minute's warm-up ({@code --probe}); the search's fields are unused. */
+    static Plan probe() {
+        return new Plan("probe", Duration.ZERO, Duration.ofSeconds(30), 0, 1, 0, 0, Duration.ofSeconds(60),
+                Duration.ofSeconds(60), Duration.ofSeconds(11), 0, 0, Duration.ZERO);
+    }
+
     static Plan quick() {
         return new Plan("quick", Duration.ofSeconds(3), Duration.ofSeconds(5), 5, 2, 2, 0.5,
                 Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2), 5_000, 1000,

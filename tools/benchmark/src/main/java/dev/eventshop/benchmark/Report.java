@@ -201,6 +201,30 @@ record Report(Plan plan, Instant startedAt, Duration took, Machine machine, Stri
         return md.toString();
     }
 
+    /** The figures of a {@code --probe} run: latencies and the cost of an order at its one rate. */
+    static String probeMarkdown(SystemLoad.Result system, Machine machine, String loadAfter) {
+        SystemStep.Result measured = system.measured();
+        StringBuilder md = new StringBuilder();
+        md.append("Probe at %s orders/s for %.0f s on %s, %d cores; load average before %s, after %s.%n".formatted(
+                number(measured.rate()), measured.windowSeconds(), machine.cpu(), machine.cores(),
+                machine.loadBefore(), loadAfter));
+        md.append("%d sent, %d final, outcomes %s, verdict: %s%n%n".formatted(measured.sent(), measured.completed(),
+                measured.outcomes(), measured.verdict()));
+        md.append("| figure | value |\n|---|---:|\n");
+        md.append("| POST→202 p50 / p99 / p99.9 ms | %s / %s / %s |%n".formatted(number(measured.postToAccepted().p50()),
+                number(measured.postToAccepted().p99()), number(measured.postToAccepted().p999())));
+        md.append("| POST→final p50 / p99 ms | %s / %s |%n".formatted(number(measured.postToFinal().p50()),
+                number(measured.postToFinal().p99())));
+        system.cpuMillisPerOrder().forEach((process, millis) ->
+                md.append("| CPU ms per order, %s | %s |%n".formatted(process, number(millis))));
+        md.append("| CPU ms per order, all processes | %s |%n".formatted(number(system.cpuMillisPerOrder().values()
+                .stream().mapToDouble(Double::doubleValue).sum())));
+        md.append("| Kafka records per order | %s |%n".formatted(number(system.recordsPerOrder())));
+        md.append("| consumer offset commits per order | %s |%n".formatted(number(system.offsetCommitsPerOrder())));
+        md.append("| PostgreSQL transactions per order | %s |%n".formatted(number(system.transactionsPerOrder())));
+        return md.toString();
+    }
+
     private String latencyChart() {
         SystemStep.Result measured = system.measured();
         List<SvgChart.Bar> bars = new ArrayList<>(List.of(

@@ -79,21 +79,46 @@ final class SystemLoad {
             double half = good > 0 ? good / 2 : plan.startRate() / 2;
             progress.accept("measuring at half the highest sustainable rate: %.1f orders/s for %d s"
                     .formatted(half, plan.window().toSeconds()));
-            List<ProcessCpu.Watched> processes = stack.processes();
-            Map<String, Long> cpuBefore = ProcessCpu.millis(processes);
-            Counters.Reading before = counters.read();
-            SystemStep.Result measured = step.run(half, plan.window(), plan.drainTimeout());
-            Map<String, Long> cpuAfter = ProcessCpu.millis(processes);
-            // PostgreSQL's statistics reach pg_stat_database up to a few seconds late from busy backends.
-            sleep(plan.statisticsSettle());
-            Counters.Reading work = counters.read().minus(before);
-            report(measured);
-            double orders = Math.max(1, measured.completed());
-            Map<String, Double> cpu = new LinkedHashMap<>();
-            cpuAfter.forEach((name, millis) -> cpu.put(name, (millis - cpuBefore.getOrDefault(name, 0L)) / orders));
-            return new Result(search, good, measured, cpu, work.systemRecords() / orders,
-                    work.offsetCommits() / orders, work.transactions() / orders);
+            return measure(step, counters, half, search, good);
         }
+    }
+
+    /**
+     * {@code --probe}: one fixed rate instead of the search, to see what a change does to the cost of an order
+     * without the twenty minutes of a full run. Warms up at that rate, then measures it as a full run measures half
+     * the highest sustainable rate.
+     */
+    Result probe(double rate) {
+        seed();
+        OrderTracker tracker = new OrderTracker();
+        try (Counters counters = new Counters(stack.kafkaBootstrapServers(), stack.postgres());
+                FinalStatusWatcher ignored = new FinalStatusWatcher(stack.kafkaBootstrapServers(), tracker)) {
+            SystemStep step = new SystemStep(http, stack.url("order-service"), new OrderMix(42), tracker,
+                    counters::consumerLag);
+            progress.accept("warming up: %.0f orders/s for %d s".formatted(rate, plan.warmUp().toSeconds()));
+            report(step.run(rate, plan.warmUp(), plan.drainTimeout()));
+            awaitQuiet(tracker);
+            progress.accept("measuring %.1f orders/s for %d s".formatted(rate, plan.window().toSeconds()));
+            return measure(step, counters, rate, List.of(), Double.NaN);
+        }
+    }
+
+    private Result measure(SystemStep step, Counters counters, double rate, List<SystemStep.Result> search,
+            double highestSustainable) {
+        List<ProcessCpu.Watched> processes = stack.processes();
+        Map<String, Long> cpuBefore = ProcessCpu.millis(processes);
+        Counters.Reading before = counters.read();
+        SystemStep.Result measured = step.run(rate, plan.window(), plan.drainTimeout());
+        Map<String, Long> cpuAfter = ProcessCpu.millis(processes);
+        // PostgreSQL's statistics reach pg_stat_database up to a few seconds late from busy backends.
+        sleep(plan.statisticsSettle());
+        Counters.Reading work = counters.read().minus(before);
+        report(measured);
+        double orders = Math.max(1, measured.completed());
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        cpuAfter.forEach((name, millis) -> cpu.put(name, (millis - cpuBefore.getOrDefault(name, 0L)) / orders));
+        return new Result(search, highestSustainable, measured, cpu, work.systemRecords() / orders,
+                work.offsetCommits() / orders, work.transactions() / orders);
     }
 
     private void report(SystemStep.Result result) {
