@@ -31,14 +31,17 @@ import org.springframework.transaction.TransactionTimedOutException;
  * {@link SQLRecoverableException};</li>
  * <li>an {@link SQLException} with a PostgreSQL state of a lost or refused connection (class {@code 08}), a server
  * shutting down or restarting ({@code 57P01} to {@code 57P03}), too many connections ({@code 53300}), a cancelled
- * statement ({@code 57014}, as {@code statement_timeout} does) or a lock not granted in time ({@code 55P03});</li>
+ * statement ({@code 57014}, as {@code statement_timeout} does), a lock not granted in time ({@code 55P03}) or a
+ * session ended by {@code transaction_timeout} or {@code idle_in_transaction_session_timeout} ({@code 25P04},
+ * {@code 25P03});</li>
  * <li>a Kafka {@link RetriableException} (a timeout, no leader, a network error) from a broker the handler
  * publishes to.</li>
  * </ul>
  */
 public final class InfrastructureFailures {
 
-    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "57014", "55P03");
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "57014", "55P03",
+            "25P03", "25P04");
 
     private InfrastructureFailures() {
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.kafka.KafkaException;
@@ -45,6 +46,10 @@ class InfrastructureFailuresTest {
                         translated("57014", "canceling statement due to statement timeout")),
                 Arguments.of("lock_timeout gave up on a lock",
                         translated("55P03", "canceling statement due to lock timeout")),
+                Arguments.of("transaction_timeout ended the session",
+                        uncategorized("25P04", "terminating connection due to transaction timeout")),
+                Arguments.of("idle_in_transaction_session_timeout ended the session",
+                        uncategorized("25P03", "terminating connection due to idle-in-transaction timeout")),
                 Arguments.of("a deadlock chose this transaction", translated("40P01", "deadlock detected")),
                 Arguments.of("the commit lost its connection", new TransactionSystemException(
                         "Could not commit JDBC transaction", new SQLException("An I/O error occurred", "08006"))),
@@ -94,6 +99,12 @@ class InfrastructureFailuresTest {
         first.initCause(second);
 
         assertThat(InfrastructureFailures.isInfrastructureFailure(second)).isFalse();
+    }
+
+    /** What JdbcTemplate throws for a state Spring has no translation for. */
+    private static Exception uncategorized(String sqlState, String message) {
+        return new UncategorizedSQLException("handling an event", "SELECT pg_sleep(4)",
+                new SQLException(message, sqlState));
     }
 
     private static Exception translated(String sqlState, String message) {

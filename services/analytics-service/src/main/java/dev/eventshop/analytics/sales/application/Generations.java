@@ -43,7 +43,8 @@ public interface Generations {
 
     /**
      * Deletes the rows of every retired or abandoned generation; returns how many went. Lifts the statement timeout to
-     * {@link #PURGE_TIMEOUT} for the rest of the caller's transaction, which needs a timeout that long itself.
+     * {@link #PURGE_TIMEOUT} and the database's transaction timeout for the rest of the caller's transaction, which
+     * needs a timeout that long itself.
      */
     long purgeStale();
 

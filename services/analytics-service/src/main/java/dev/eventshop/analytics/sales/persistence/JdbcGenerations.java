@@ -108,6 +108,7 @@ class JdbcGenerations implements Generations {
     @Override
     public long purgeStale() {
         jdbc.sql("SET LOCAL statement_timeout = '" + PURGE_TIMEOUT.toMillis() + "ms'").update();
+        jdbc.sql("SET LOCAL transaction_timeout = '0'").update();
         long rows = 0;
         // Lines go with their orders (ON DELETE CASCADE), but deleting them first spares the cascade a lookup per row.
         for (String table : List.of("confirmed_line", "order_fact", "product")) {
