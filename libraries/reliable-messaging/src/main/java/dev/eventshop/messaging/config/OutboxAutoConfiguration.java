@@ -64,10 +64,9 @@ public class OutboxAutoConfiguration {
             Environment environment) {
         DefaultKafkaProducerFactory<String, byte[]> producers = new DefaultKafkaProducerFactory<>(
                 relayProducerProperties(kafka.buildProducerProperties(), properties.relay()));
-        // A batch waits for the broker inside its transaction (send-timeout per record), so the default transaction
-        // timeout, sized for a handler's work, would cut it short; the relay's own bound is its lock-timeout.
+        // A batch's transaction is bounded by the database (RelayLeadership): a Spring timeout here would make the
+        // driver schedule a timer task for every statement of every batch.
         TransactionTemplate batch = new TransactionTemplate(transactionManager);
-        batch.setTimeout(Math.toIntExact(properties.relay().lockTimeout().toSeconds()));
         return new OutboxRelay(ServiceName.of(environment), dataSource, batch, producers.createProducer(), trace,
                 metrics, properties.relay());
     }

@@ -23,10 +23,11 @@ final class RelayLeadership {
 
     /** Takes the lock for the current transaction; false when another relay holds it. */
     boolean leadThisTransaction() {
-        jdbc.execute("SET LOCAL idle_in_transaction_session_timeout = '" + lockTimeout.toMillis() + "ms'");
         // A batch waits for the broker's acknowledgements (send-timeout) within its transaction, longer than the
-        // database's transaction_timeout for a handler's work allows; the relay's own bound is its lock-timeout.
-        jdbc.execute("SET LOCAL transaction_timeout = 0");
+        // database's transaction_timeout for a handler's work allows: the relay's bound is its lock-timeout, the
+        // longest the transaction may sit idle while it waits. One round trip for both.
+        jdbc.execute("SET LOCAL idle_in_transaction_session_timeout = '" + lockTimeout.toMillis() + "ms'; "
+                + "SET LOCAL transaction_timeout = 0");
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY));
     }
 }
