@@ -78,13 +78,21 @@ public abstract class IntegrationTest extends ServiceIntegrationTest {
     }
 
     /**
-     * Every record of a type a probe has for a key, read once the relay has published every event appended for that
-     * key so far and the topic has gone quiet: a test can count them, to show that something happened only once.
+     * Every record of a type a probe has for a key, read once every change of the product the key names (if it names
+     * one) was announced, the relay has published every event appended for that key so far and the topic has gone
+     * quiet: a test can count them, to show that something happened only once.
      */
     protected List<ConsumerRecord<String, byte[]>> allPublished(TopicProbe probe, String key, String type) {
-        await("the relay published every event for " + key).atMost(PATIENCE).until(() -> outboxDrainedFor(key));
+        await("every change of " + key + " announced and published").atMost(PATIENCE)
+                .until(() -> announced(key) && outboxDrainedFor(key));
         probe.drain(Duration.ofMillis(500));
         return probe.matching(record -> key.equals(record.key()) && type.equals(header(record, "ce_type")));
+    }
+
+    /** Whether no change of the product with this SKU waits for its announcement; true for any other key. */
+    protected boolean announced(String key) {
+        return jdbc.sql("SELECT count(*) FROM product WHERE sku = :key AND published_version < version")
+                .param("key", key).query(Long.class).single() == 0;
     }
 
     /** Waits (bounded) for the first record of a type for a key. */

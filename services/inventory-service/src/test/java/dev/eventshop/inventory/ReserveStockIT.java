@@ -65,7 +65,7 @@ class ReserveStockIT extends IntegrationTest {
     }
 
     @Test
-    void publishes_the_new_state_of_every_product_it_reserved() {
+    void announces_the_new_state_of_every_product_it_reserved() {
         OrderPlaced placed = orderPlaced("alice", line("KB-001", 1));
 
         awaitConsumed(events.publish(placed));

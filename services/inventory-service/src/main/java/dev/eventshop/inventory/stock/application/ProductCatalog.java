@@ -54,10 +54,10 @@ public class ProductCatalog {
     }
 
     /**
-     * Publishes the state of every product that changed without being published: on the first start, every seeded
-     * product; after a restart, none, since every change publishes in its own transaction; after a migration that
-     * changes products and counts up their versions, those. Several replicas starting at once publish each product
-     * once: the second waits on the first's row locks and then finds nothing left to publish.
+     * Publishes the state of every product that changed without being published: the stock the saga changed since the
+     * last announcement ({@link StockAnnouncements}); on the first start, every seeded product; after a migration that
+     * changes products and counts up their versions, those. Several replicas at once publish each product once: the
+     * second waits on the first's row locks and then finds nothing left to publish.
      *
      * @return how many products were published
      */

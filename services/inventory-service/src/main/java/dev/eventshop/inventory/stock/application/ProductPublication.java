@@ -8,9 +8,14 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores changed products and publishes each one's new state as {@code ProductUpdated} to the compacted
- * {@code product-catalog} topic, in the caller's transaction: a change and its announcement commit together or not at
+ * Stores changed products, and publishes a product's new state as {@code ProductUpdated} to the compacted
+ * {@code product-catalog} topic in the caller's transaction: a change and its announcement commit together or not at
  * all, so every catalog replica ends with the latest state.
+ *
+ * <p>A catalog change (a restock, a migrated name or price) is announced at once. A saga step's change of stock is
+ * only stored: {@link StockAnnouncements} announces it with every other change of that product since, a moment later.
+ * The catalog's readers want names and prices; one announcement per product and interval instead of one per order and
+ * product halves the records an order makes (docs/benchmarks.md).
  */
 @Component
 class ProductPublication {
@@ -30,6 +35,16 @@ class ProductPublication {
             if (product.hasUnpublishedChanges()) {
                 events.publish(IntegrationEvents.productUpdated(product));
                 product.markPublished();
+                products.update(product);
+            }
+        }
+    }
+
+    /** Stores the products that changed, to be announced by the next {@link StockAnnouncements}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void saveForAnnouncement(Collection<Product> changed) {
+        for (Product product : changed) {
+            if (product.hasUnpublishedChanges()) {
                 products.update(product);
             }
         }

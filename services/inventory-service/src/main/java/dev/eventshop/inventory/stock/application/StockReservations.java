@@ -19,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The inventory's part of the order saga: holds an order's stock, gives it back or sells it. Each step is one
  * transaction that takes the order's lock, then locks the products it touches in SKU order, changes them, and appends
- * the outcome and every changed product's new state to the outbox. Concurrent orders for the last units therefore
- * queue on the product rows and each sees what the one before left: stock is never oversold.
+ * the outcome to the outbox; the products' new stock is announced a moment later ({@link StockAnnouncements}).
+ * Concurrent orders for the last units queue on the product rows and each sees what the one before left: stock is
+ * never oversold.
  */
 @Service
 @Transactional
@@ -70,7 +71,7 @@ public class StockReservations {
         Reservation.Placement placement = Reservation.place(orderId, command.customerId(), command.request(), stock,
                 now);
         reservations.insert(placement.reservation());
-        publication.saveAndPublish(stock.values());
+        publication.saveForAnnouncement(stock.values());
         switch (placement.outcome()) {
             case ReservationEvent.Reserved reserved -> {
                 events.publish(IntegrationEvents.reserved(reserved, command.total()));
@@ -101,7 +102,7 @@ public class StockReservations {
         Map<Sku, Product> held = lockHeld(reservation);
         reservation.release(held, now).ifPresentOrElse(released -> {
             reservations.update(reservation);
-            publication.saveAndPublish(held.values());
+            publication.saveForAnnouncement(held.values());
             events.publish(IntegrationEvents.released(released));
             log.info("Released {}", released.items());
         }, () -> log.info("Nothing to release: the reservation is {}", reservation.status()));
@@ -121,7 +122,7 @@ public class StockReservations {
         Map<Sku, Product> held = lockHeld(reservation);
         reservation.commit(held, now).ifPresentOrElse(committed -> {
             reservations.update(reservation);
-            publication.saveAndPublish(held.values());
+            publication.saveForAnnouncement(held.values());
             log.info("Committed {}", committed.items());
         }, () -> log.info("Nothing to commit: the reservation is {}", reservation.status()));
     }
