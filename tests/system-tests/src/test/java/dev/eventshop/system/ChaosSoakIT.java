@@ -36,9 +36,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -65,11 +68,16 @@ class ChaosSoakIT {
     private static final int ORDERS = Integer.getInteger("soak.orders", 2_000);
     private static final double RATE = Double.parseDouble(System.getProperty("soak.rate", "10"));
     /** The saga's deadline for this run: an order the saga lost is timed out then. */
-    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
     /** Beyond the deadline: the last order placed, a restart under way, the timeout's own events. */
     private static final Duration MARGIN = Duration.ofSeconds(90);
     private static final Duration PAUSE = Duration.ofSeconds(20);
     private static final Duration RECOVERY = Duration.ofMinutes(3);
+    /**
+     * How long the services get, once every order is final, to work off what they have not read yet: emails, the
+     * analytics, the sale of the stock of the last confirmed orders. Each check below reads the state once they have.
+     */
+    private static final Duration CONVERGENCE = Duration.ofMinutes(3);
 
     private static final String ORDERS_SERVICE = "order-service";
     private static final String INVENTORY = "inventory-service";
@@ -160,11 +168,12 @@ class ChaosSoakIT {
             // Reported below with the other invariants, order by order.
         }
         Duration settled = Duration.between(settleFrom, Instant.now());
+        Duration caughtUp = awaitEveryConsumerCaughtUp();
 
         SoftAssertions soft = new SoftAssertions();
         Map<String, Long> outcomes = orders.values().stream()
                 .collect(Collectors.groupingBy(ChaosSoakIT::outcome, TreeMap::new, Collectors.counting()));
-        report(loadTook, settled, orders, outcomes);
+        report(loadTook, settled, caughtUp, orders, outcomes);
 
         soft.assertThat(accepted).as("orders answered 202").hasSizeGreaterThanOrEqualTo(ORDERS);
         soft.assertThat(faults).as("faults injected").hasSizeGreaterThanOrEqualTo(Services.ALL.size() + 3);
@@ -467,7 +476,7 @@ class ChaosSoakIT {
     private static void assertOneEmailPerOrderAndKind(SoftAssertions soft, Map<String, JsonNode> orders) {
         Map<String, List<String>> kinds = new HashMap<>();
         try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            await().atMost(CONVERGENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
                 for (JsonNode order : orders.values()) {
                     String id = order.get("orderId").asString();
                     if (!kinds.containsKey(id) || kinds.get(id).isEmpty()) {
@@ -502,7 +511,7 @@ class ChaosSoakIT {
                 confirmed, cancelledByReason, revenue.stripTrailingZeros().toPlainString());
         List<String> last = new ArrayList<>(List.of(""));
         try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            await().atMost(CONVERGENCE).pollInterval(Duration.ofSeconds(2)).until(() -> {
                 JsonNode summary = system.get(ANALYTICS, "/analytics/summary");
                 JsonNode counts = summary.get("orders");
                 Map<String, Long> reasons = new TreeMap<>();
@@ -584,6 +593,43 @@ class ChaosSoakIT {
     }
 
     /** Records on every dead-letter topic ({@code <topic>.<service>.dlt}), by topic. */
+    /**
+     * Waits until every service's consumer group has read everything on the topics it consumes (the committed offset
+     * of every partition it holds is its end) twice in a row, three seconds apart, so that what a handler appended
+     * to its outbox meanwhile has been published and read too. Returns how long that took; on a timeout the checks
+     * run all the same and say what is missing.
+     */
+    private static Duration awaitEveryConsumerCaughtUp() throws Exception {
+        Instant from = Instant.now();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                system.kafkaBootstrapServers()))) {
+            AtomicInteger quiet = new AtomicInteger();
+            await().atMost(CONVERGENCE).pollInterval(Duration.ofSeconds(3)).ignoreExceptions().until(() -> {
+                long lag = 0;
+                for (String group : List.of(ORDERS_SERVICE, INVENTORY, PAYMENTS, EMAILS, ANALYTICS)) {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                            .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+                    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest)
+                            .all().get(30, TimeUnit.SECONDS);
+                    for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
+                        long offset = entry.getValue() == null ? 0 : entry.getValue().offset();
+                        lag += Math.max(0, ends.get(entry.getKey()).offset() - offset);
+                    }
+                }
+                if (lag > 0) {
+                    quiet.set(0);
+                    return false;
+                }
+                return quiet.incrementAndGet() >= 2;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            System.out.println("[chaos] the consumers did not catch up within " + Banner.seconds(CONVERGENCE));
+        }
+        return Duration.between(from, Instant.now());
+    }
+
     private static Map<String, Long> deadLetters() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 system.kafkaBootstrapServers()))) {
@@ -607,15 +653,17 @@ class ChaosSoakIT {
         }
     }
 
-    private void report(Duration loadTook, Duration settled, Map<String, JsonNode> orders,
+    private void report(Duration loadTook, Duration settled, Duration caughtUp, Map<String, JsonNode> orders,
             Map<String, Long> outcomes) throws Exception {
         System.out.println("""
                 [chaos] ---------------------------------------------------------------- soak figures
                 [chaos] arrivals %.0f/s for %s: %d answered 202, not answered 202: %s
                 [chaos] faults: %s
                 [chaos] orders in the order-service: %d; outcomes %s; settled %s after the load
+                [chaos] every consumer group caught up %s after that
                 [chaos] restocked %s; dead letters %s""".formatted(RATE, Banner.seconds(loadTook), accepted.size(),
                 new TreeMap<>(rejected), faults, orders.size(), outcomes, Banner.seconds(settled),
+                Banner.seconds(caughtUp),
                 new TreeMap<>(restocked), deadLetters()));
     }
 
