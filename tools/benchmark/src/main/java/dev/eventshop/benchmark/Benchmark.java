@@ -153,8 +153,9 @@ public final class Benchmark {
             stack.startInfrastructure();
             say(console, "starting the five services (service output: " + out.resolve("stack.log") + ")");
             stack.startServices();
-            SystemLoad.Result result = new SystemLoad(stack, Plan.probe(), line -> say(console, line)).probe(rate);
-            String table = Report.probeMarkdown(result, machine, Machine.loadAverage());
+            SystemLoad.Probe result = new SystemLoad(stack, Plan.probe(), line -> say(console, line)).probe(rate);
+            String table = Report.probeMarkdown(result.result(), result.idleMillisPerSecond(), machine,
+                    Machine.loadAverage());
             write(out.resolve("probe.md"), table);
             table.lines().forEach(line -> say(console, line));
         } finally {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -202,7 +203,8 @@ record Report(Plan plan, Instant startedAt, Duration took, Machine machine, Stri
     }
 
     /** The figures of a {@code --probe} run: latencies and the cost of an order at its one rate. */
-    static String probeMarkdown(SystemLoad.Result system, Machine machine, String loadAfter) {
+    static String probeMarkdown(SystemLoad.Result system, Map<String, Double> idleMillisPerSecond, Machine machine,
+            String loadAfter) {
         SystemStep.Result measured = system.measured();
         StringBuilder md = new StringBuilder();
         md.append("Probe at %s orders/s for %.0f s on %s, %d cores; load average before %s, after %s.%n".formatted(
@@ -222,6 +224,12 @@ record Report(Plan plan, Instant startedAt, Duration took, Machine machine, Stri
         md.append("| Kafka records per order | %s |%n".formatted(number(system.recordsPerOrder())));
         md.append("| consumer offset commits per order | %s |%n".formatted(number(system.offsetCommitsPerOrder())));
         md.append("| PostgreSQL transactions per order | %s |%n".formatted(number(system.transactionsPerOrder())));
+        md.append("%nIdle, before the window (%d s without orders):%n%n| process | CPU ms per second |%n|---|---:|%n"
+                .formatted(SystemLoad.IDLE.toSeconds()));
+        idleMillisPerSecond.forEach((process, millis) ->
+                md.append("| %s | %s |%n".formatted(process, number(millis))));
+        md.append("| all processes | %s |%n".formatted(number(idleMillisPerSecond.values().stream()
+                .mapToDouble(Double::doubleValue).sum())));
         return md.toString();
     }
 

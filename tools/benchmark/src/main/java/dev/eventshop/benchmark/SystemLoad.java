@@ -27,6 +27,9 @@ final class SystemLoad {
     /** Below this the search stops: a system that cannot carry one order every two seconds has no rate to find. */
     static final double MINIMUM_RATE = 0.5;
 
+    /** How long a probe watches the system idle. */
+    static final Duration IDLE = Duration.ofSeconds(20);
+
     private final BenchmarkStack stack;
     private final Plan plan;
     private final Consumer<String> progress;
@@ -88,7 +91,11 @@ final class SystemLoad {
      * without the twenty minutes of a full run. Warms up at that rate, then measures it as a full run measures half
      * the highest sustainable rate.
      */
-    Result probe(double rate) {
+    /** What a probe measured: the step at its rate, and what the idle system costs a second, process by process. */
+    record Probe(Result result, Map<String, Double> idleMillisPerSecond) {
+    }
+
+    Probe probe(double rate) {
         seed();
         OrderTracker tracker = new OrderTracker();
         try (Counters counters = new Counters(stack.kafkaBootstrapServers(), stack.postgres());
@@ -98,8 +105,16 @@ final class SystemLoad {
             progress.accept("warming up: %.0f orders/s for %d s".formatted(rate, plan.warmUp().toSeconds()));
             report(step.run(rate, plan.warmUp(), plan.drainTimeout()));
             awaitQuiet(tracker);
+            progress.accept("idle for %d s: what the system costs without orders".formatted(IDLE.toSeconds()));
+            List<ProcessCpu.Watched> processes = stack.processes();
+            Map<String, Long> idleBefore = ProcessCpu.millis(processes);
+            sleep(IDLE);
+            Map<String, Long> idleAfter = ProcessCpu.millis(processes);
+            Map<String, Double> idle = new LinkedHashMap<>();
+            idleAfter.forEach((name, millis) -> idle.put(name,
+                    (millis - idleBefore.getOrDefault(name, 0L)) / (double) IDLE.toSeconds()));
             progress.accept("measuring %.1f orders/s for %d s".formatted(rate, plan.window().toSeconds()));
-            return measure(step, counters, rate, List.of(), Double.NaN);
+            return new Probe(measure(step, counters, rate, List.of(), Double.NaN), idle);
         }
     }
 
