@@ -342,14 +342,22 @@ class ChaosSoakIT {
         }
     }
 
-    /** To the postmaster, or to its whole process group: the server and every backend. */
-    private static void signal(String signal, boolean wholeGroup) {
+    /**
+     * To the postmaster, or to it and every process it started: the server and every backend. Each PostgreSQL child
+     * is a process group of its own, so the processes are named one by one, by positive pid: procps-ng's kill with a
+     * negative pid signalled every process of the machine here, the test and the shell that ran it included.
+     */
+    private static void signal(String signal, boolean wholeServer) {
         await().atMost(RECOVERY).until(() -> system.postmaster().isPresent());
-        long pid = system.postmaster().orElseThrow().pid();
+        ProcessHandle postmaster = system.postmaster().orElseThrow();
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, "--", Long.toString(postmaster.pid())));
+        if (wholeServer) {
+            postmaster.descendants().forEach(child -> command.add(Long.toString(child.pid())));
+        }
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, (wholeGroup ? "-" : "") + pid).inheritIO().start();
+            Process kill = new ProcessBuilder(command).inheritIO().start();
             if (kill.waitFor() != 0) {
-                throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+                throw new IllegalStateException(String.join(" ", command) + " failed");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
