@@ -1,4 +1,4 @@
-/** Scheduled purges of rows past their retention, shared by the libraries and the services. */
+/** Tasks run every interval while the application runs, purges of rows past their retention among them. */
 @NullMarked
 package dev.eventshop.housekeeping;
 

@@ -1,14 +1,9 @@
 package dev.eventshop.inventory.stock.application;
 
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
+import dev.eventshop.housekeeping.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,51 +15,21 @@ import org.springframework.stereotype.Component;
  * start ({@link PublishCatalogOnStartup}), announces it. Replicas take turns on the product rows' locks.
  */
 @Component
-class StockAnnouncements implements SmartLifecycle {
+@EnableConfigurationProperties(StockAnnouncementProperties.class)
+class StockAnnouncements extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(StockAnnouncements.class);
 
     private final ProductCatalog catalog;
-    private final Duration interval;
-    private @Nullable ScheduledExecutorService scheduler;
 
-    StockAnnouncements(ProductCatalog catalog,
-            @Value("${eventshop.inventory.stock-announcement-interval:1s}") Duration interval) {
-        if (!interval.isPositive()) {
-            throw new IllegalArgumentException(
-                    "eventshop.inventory.stock-announcement-interval must be positive: " + interval);
-        }
+    StockAnnouncements(ProductCatalog catalog, StockAnnouncementProperties properties) {
+        super("stock-announcements", properties.stockAnnouncementInterval(), properties.stockAnnouncementInterval());
         this.catalog = catalog;
-        this.interval = interval;
-    }
-
-    private void announce() {
-        try {
-            int published = catalog.publishUnpublished();
-            log.debug("Announced the stock of {} product(s)", published);
-        } catch (RuntimeException e) {
-            log.warn("Announcing the stock failed, will try again: {}", e.getMessage());
-        }
     }
 
     @Override
-    public synchronized void start() {
-        long every = interval.toMillis();
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("stock-announcements").daemon().factory());
-        scheduler.scheduleWithFixedDelay(this::announce, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected void runOnce() {
+        int published = catalog.publishUnpublished();
+        log.debug("Announced the stock of {} product(s)", published);
     }
 }

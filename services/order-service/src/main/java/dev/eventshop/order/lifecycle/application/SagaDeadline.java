@@ -1,15 +1,11 @@
 package dev.eventshop.order.lifecycle.application;
 
+import dev.eventshop.housekeeping.PeriodicTask;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,16 +17,16 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(SagaDeadlineProperties.class)
-public class SagaDeadline implements SmartLifecycle {
+public class SagaDeadline extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(SagaDeadline.class);
 
     private final OrderSaga saga;
     private final SagaDeadlineProperties properties;
     private final Clock clock;
-    private @Nullable ScheduledExecutorService scheduler;
 
     SagaDeadline(OrderSaga saga, SagaDeadlineProperties properties, Clock clock) {
+        super("saga-deadline", properties.deadlineCheckInterval(), properties.deadlineCheckInterval());
         this.saga = saga;
         this.properties = properties;
         this.clock = clock;
@@ -52,32 +48,8 @@ public class SagaDeadline implements SmartLifecycle {
         return total;
     }
 
-    private void cancelOverdueQuietly() {
-        try {
-            cancelOverdue();
-        } catch (RuntimeException e) {
-            log.warn("Cancelling overdue orders failed, will try again: {}", e.getMessage());
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        long every = properties.deadlineCheckInterval().toMillis();
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("saga-deadline").daemon().factory());
-        scheduler.scheduleWithFixedDelay(this::cancelOverdueQuietly, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected void runOnce() {
+        cancelOverdue();
     }
 }

@@ -3,15 +3,11 @@ package dev.eventshop.order.lifecycle.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eventshop.testsupport.EnvironmentBinding;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The deadline as the run modes set it: through the environment of the service's process. */
 class SagaDeadlinePropertiesTest {
@@ -42,11 +38,6 @@ class SagaDeadlinePropertiesTest {
     }
 
     private static SagaDeadlineProperties bind(Map<String, Object> environment) {
-        StandardEnvironment spring = new StandardEnvironment();
-        spring.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        environment));
-        return new Binder(ConfigurationPropertySources.get(spring))
-                .bindOrCreate("eventshop.order", Bindable.of(SagaDeadlineProperties.class));
+        return EnvironmentBinding.bind("eventshop.order", SagaDeadlineProperties.class, environment);
     }
 }
