@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.eventshop.messaging.database.LongTransaction;
 import dev.eventshop.messaging.errors.InfrastructureFailures;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -63,7 +64,7 @@ class UnitOfWorkBoundsIT {
         TransactionTemplate transaction = new TransactionTemplate(transactions);
 
         Integer done = transaction.execute(status -> {
-            jdbc.execute("SET LOCAL transaction_timeout = 0");
+            jdbc.execute(LongTransaction.EACH_STATEMENT.boundedBy(Duration.ofSeconds(5)));
             for (int i = 0; i < 3; i++) {
                 jdbc.execute("SELECT pg_sleep(4)");
             }
@@ -73,6 +74,8 @@ class UnitOfWorkBoundsIT {
         assertThat(done).isEqualTo(3);
         assertThat(jdbc.queryForObject("SHOW transaction_timeout", String.class)).as("the next transaction's")
                 .isEqualTo("10s");
+        assertThat(jdbc.queryForObject("SHOW statement_timeout", String.class)).as("the next transaction's")
+                .isEqualTo("5s");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.eventshop.messaging.outbox;
 
+import dev.eventshop.messaging.database.LongTransaction;
 import java.time.Duration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,9 +26,8 @@ final class RelayLeadership {
     boolean leadThisTransaction() {
         // A batch waits for the broker's acknowledgements (send-timeout) within its transaction, longer than the
         // database's transaction_timeout for a handler's work allows: the relay's bound is its lock-timeout, the
-        // longest the transaction may sit idle while it waits. One round trip for both.
-        jdbc.execute("SET LOCAL idle_in_transaction_session_timeout = '" + lockTimeout.toMillis() + "ms'; "
-                + "SET LOCAL transaction_timeout = 0");
+        // longest the transaction may sit idle while it waits.
+        jdbc.execute(LongTransaction.EACH_WAIT_BETWEEN_STATEMENTS.boundedBy(lockTimeout));
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY));
     }
 }

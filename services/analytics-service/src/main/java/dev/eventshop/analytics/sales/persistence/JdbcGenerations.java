@@ -1,6 +1,7 @@
 package dev.eventshop.analytics.sales.persistence;
 
 import dev.eventshop.analytics.sales.application.Generations;
+import dev.eventshop.messaging.database.LongTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -107,8 +108,7 @@ class JdbcGenerations implements Generations {
 
     @Override
     public long purgeStale() {
-        jdbc.sql("SET LOCAL statement_timeout = '" + PURGE_TIMEOUT.toMillis() + "ms'").update();
-        jdbc.sql("SET LOCAL transaction_timeout = '0'").update();
+        jdbc.sql(LongTransaction.EACH_STATEMENT.boundedBy(PURGE_TIMEOUT)).update();
         long rows = 0;
         // Lines go with their orders (ON DELETE CASCADE), but deleting them first spares the cascade a lookup per row.
         for (String table : List.of("confirmed_line", "order_fact", "product")) {
