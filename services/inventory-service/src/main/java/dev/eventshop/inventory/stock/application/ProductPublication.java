@@ -3,6 +3,7 @@ package dev.eventshop.inventory.stock.application;
 import dev.eventshop.events.EventPublisher;
 import dev.eventshop.inventory.stock.domain.Product;
 import java.util.Collection;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,22 +32,20 @@ class ProductPublication {
     /** Stores and publishes the products that changed since they were last published; leaves the others alone. */
     @Transactional(propagation = Propagation.MANDATORY)
     void saveAndPublish(Collection<Product> changed) {
-        for (Product product : changed) {
-            if (product.hasUnpublishedChanges()) {
-                events.publish(IntegrationEvents.productUpdated(product));
-                product.markPublished();
-                products.update(product);
-            }
+        for (Product product : unpublished(changed)) {
+            events.publish(IntegrationEvents.productUpdated(product));
+            product.markPublished();
+            products.update(product);
         }
     }
 
     /** Stores the products that changed, to be announced by the next {@link StockAnnouncements}. */
     @Transactional(propagation = Propagation.MANDATORY)
     void saveForAnnouncement(Collection<Product> changed) {
-        for (Product product : changed) {
-            if (product.hasUnpublishedChanges()) {
-                products.update(product);
-            }
-        }
+        unpublished(changed).forEach(products::update);
+    }
+
+    private static List<Product> unpublished(Collection<Product> products) {
+        return products.stream().filter(Product::hasUnpublishedChanges).toList();
     }
 }
