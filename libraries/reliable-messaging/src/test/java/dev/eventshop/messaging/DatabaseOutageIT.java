@@ -8,6 +8,7 @@ import dev.eventshop.events.OrderId;
 import dev.eventshop.events.Topics;
 import dev.eventshop.messaging.errors.InPlaceRetries;
 import dev.eventshop.messaging.errors.RetryTopics;
+import dev.eventshop.testsupport.EventInjector;
 import dev.eventshop.testsupport.Infrastructure;
 import dev.eventshop.testsupport.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,10 +27,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,17 +62,16 @@ class DatabaseOutageIT {
     @Value("${eventshop.messaging.retry.max-attempts}")
     int maxAttempts;
 
-    KafkaProducer<String, byte[]> producer;
+    EventInjector events;
 
     @BeforeEach
     void openProducer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new ByteArraySerializer());
+        events = new EventInjector(bootstrapServers, EventRecords::toProducerRecord);
     }
 
     @AfterEach
     void closeProducer() {
-        producer.close();
+        events.close();
     }
 
     @Test
@@ -91,8 +86,7 @@ class DatabaseOutageIT {
             for (int sequence = 1; sequence <= EVENTS_PER_KEY; sequence++) {
                 for (String key : keys) {
                     UUID id = UUID.randomUUID();
-                    producer.send(EventRecords.toProducerRecord(Samples.orderPlaced(OrderId.parse(key), sequence), id,
-                            Instant.now(), null)).get();
+                    events.publish(Samples.orderPlaced(OrderId.parse(key), sequence), id);
                     sentPerKey.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
                 }
             }
@@ -121,8 +115,7 @@ class DatabaseOutageIT {
         listener.failNext(key, Integer.MAX_VALUE);
         double inPlaceBefore = inPlaceRetries();
 
-        producer.send(EventRecords.toProducerRecord(Samples.orderPlaced(OrderId.parse(key), 1), UUID.randomUUID(),
-                Instant.now(), null)).get();
+        events.publish(Samples.orderPlaced(OrderId.parse(key), 1));
 
         try (TopicProbe forwarded = new TopicProbe(bootstrapServers, RETRY_AND_DEAD_LETTER_TOPICS)) {
             List<ConsumerRecord<String, byte[]>> records = forwarded.awaitAtLeast(3,

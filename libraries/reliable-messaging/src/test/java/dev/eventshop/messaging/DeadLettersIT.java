@@ -18,6 +18,8 @@ import dev.eventshop.messaging.deadletters.Redrive;
 import dev.eventshop.messaging.deadletters.Redrive.RedriveRequest;
 import dev.eventshop.messaging.deadletters.metrics.DeadLetterDepth;
 import dev.eventshop.messaging.errors.RetryTopics;
+import dev.eventshop.testsupport.EventInjector;
+import dev.eventshop.testsupport.EventInjector.Published;
 import dev.eventshop.testsupport.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -32,13 +34,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,17 +65,16 @@ class DeadLettersIT {
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
-    KafkaProducer<String, byte[]> producer;
+    EventInjector events;
 
     @BeforeEach
     void openProducer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new ByteArraySerializer());
+        events = new EventInjector(bootstrapServers, EventRecords::toProducerRecord);
     }
 
     @AfterEach
     void closeProducer() {
-        producer.close();
+        events.close();
     }
 
     @Test
@@ -89,16 +84,14 @@ class DeadLettersIT {
         UUID eventId = UUID.randomUUID();
         String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
         listener.failNext(orderId.toString(), Integer.MAX_VALUE);
-        ProducerRecord<String, byte[]> sent = EventRecords.toProducerRecord(Samples.orderPlaced(orderId, 1), eventId,
-                Instant.now(), traceparent);
-        RecordMetadata published = producer.send(sent).get();
+        Published published = events.publish(Samples.orderPlaced(orderId, 1), eventId, Instant.now(), traceparent);
 
         DeadLetter letter = awaitDeadLetter(eventId);
 
         assertThat(letter.id().deadLetterTopic()).isEqualTo(DLT);
         assertThat(letter.topic()).isEqualTo(TOPIC);
-        assertThat(letter.partition()).isEqualTo(published.partition());
-        assertThat(letter.offset()).isEqualTo(published.offset());
+        assertThat(letter.partition()).isEqualTo(published.metadata().partition());
+        assertThat(letter.offset()).isEqualTo(published.metadata().offset());
         assertThat(letter.key()).isEqualTo(orderId.toString());
         assertThat(letter.type()).isEqualTo("dev.eventshop.order.placed.v1");
         assertThat(letter.failure().exceptionClass()).isEqualTo(IllegalStateException.class.getName());
@@ -109,7 +102,7 @@ class DeadLettersIT {
         assertThat(letter.redrive()).isNull();
 
         DeadLetterContent content = deadLetters.find(letter.id());
-        assertThat(content.value()).isEqualTo(sent.value());
+        assertThat(content.value()).isEqualTo(published.value());
         assertThat(content.headers()).anySatisfy(header -> {
             assertThat(header.name()).isEqualTo("traceparent");
             assertThat(new String(header.value(), StandardCharsets.UTF_8)).isEqualTo(traceparent);
@@ -123,8 +116,7 @@ class DeadLettersIT {
         OrderId orderId = OrderId.newId();
         UUID eventId = UUID.randomUUID();
         listener.failNext(orderId.toString(), Integer.MAX_VALUE);
-        producer.send(EventRecords.toProducerRecord(Samples.orderPlaced(orderId, 1), eventId, Instant.now(), null))
-                .get();
+        events.publish(Samples.orderPlaced(orderId, 1), eventId);
         DeadLetter letter = awaitDeadLetter(eventId);
         listener.failNext(orderId.toString(), 0);
 
@@ -162,8 +154,7 @@ class DeadLettersIT {
         OrderId orderId = OrderId.newId();
         UUID eventId = UUID.randomUUID();
         listener.failNext(orderId.toString(), Integer.MAX_VALUE);
-        producer.send(EventRecords.toProducerRecord(Samples.orderPlaced(orderId, 1), eventId, Instant.now(), null))
-                .get();
+        events.publish(Samples.orderPlaced(orderId, 1), eventId);
         DeadLetter first = awaitDeadLetter(eventId);
 
         deadLetters.redrive(first.id(), OPERATOR, false);
@@ -187,8 +178,7 @@ class DeadLettersIT {
         List<UUID> eventIds = List.of(UUID.randomUUID(), UUID.randomUUID());
         for (int i = 0; i < orders.size(); i++) {
             listener.failNext(orders.get(i).toString(), Integer.MAX_VALUE);
-            producer.send(EventRecords.toProducerRecord(Samples.orderPlaced(orders.get(i), 1), eventIds.get(i),
-                    Instant.now(), null)).get();
+            events.publish(Samples.orderPlaced(orders.get(i), 1), eventIds.get(i));
         }
         eventIds.forEach(this::awaitDeadLetter);
         orders.forEach(order -> listener.failNext(order.toString(), 0));
@@ -211,8 +201,7 @@ class DeadLettersIT {
         OrderId orderId = OrderId.newId();
         UUID eventId = UUID.randomUUID();
         listener.failNext(orderId.toString(), Integer.MAX_VALUE);
-        producer.send(EventRecords.toProducerRecord(Samples.orderPlaced(orderId, 1), eventId, Instant.now(), null))
-                .get();
+        events.publish(Samples.orderPlaced(orderId, 1), eventId);
         DeadLetter letter = awaitDeadLetter(eventId);
         listener.failNext(orderId.toString(), 0);
 

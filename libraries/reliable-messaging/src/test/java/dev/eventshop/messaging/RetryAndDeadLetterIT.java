@@ -8,22 +8,18 @@ import static org.awaitility.Awaitility.await;
 import dev.eventshop.events.OrderId;
 import dev.eventshop.events.Topics;
 import dev.eventshop.messaging.errors.RetryTopics;
+import dev.eventshop.testsupport.EventInjector;
 import dev.eventshop.testsupport.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,17 +44,16 @@ class RetryAndDeadLetterIT {
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
-    KafkaProducer<String, byte[]> producer;
+    EventInjector events;
 
     @BeforeEach
     void openProducer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new ByteArraySerializer());
+        events = new EventInjector(bootstrapServers, EventRecords::toProducerRecord);
     }
 
     @AfterEach
     void closeProducer() {
-        producer.close();
+        events.close();
     }
 
     @Test
@@ -68,8 +63,7 @@ class RetryAndDeadLetterIT {
         listener.failNext(orderId.toString(), 2);
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
-        send(EventRecords.toProducerRecord(Samples.orderPlaced(orderId, 1), UUID.randomUUID(), Instant.now(),
-                traceparent));
+        events.publish(Samples.orderPlaced(orderId, 1), UUID.randomUUID(), Instant.now(), traceparent);
 
         double retriesBefore = meters.counter("eventshop.messaging.retries", "topic", TOPIC).count();
 
@@ -110,8 +104,8 @@ class RetryAndDeadLetterIT {
         ProducerRecord<String, byte[]> poisoned = poison.apply(valid(orderId));
 
         double deadLettersBefore = meters.counter("eventshop.messaging.dead.letters", "topic", TOPIC).count();
-        send(poisoned);
-        send(valid(orderId));
+        events.publishRaw(poisoned);
+        events.publish(Samples.orderPlaced(orderId, 1));
 
         await().atMost(WAIT).until(() -> listener.effects(orderId.toString()) == 1);
         await().atMost(WAIT).until(() ->
@@ -137,9 +131,5 @@ class RetryAndDeadLetterIT {
 
     private static String producedHeader(ProducerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private void send(ProducerRecord<String, byte[]> record) throws Exception {
-        producer.send(record).get();
     }
 }
