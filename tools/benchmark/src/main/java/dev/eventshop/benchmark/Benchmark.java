@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * {@code ./run-benchmark [--quick] [--out <dir>]}: starts the embedded stack, measures this machine's floors, the
@@ -103,61 +104,67 @@ public final class Benchmark {
 
     /** Runs every part in order on a fresh stack in {@code out/data}, which is deleted afterwards. */
     static Report run(Path repositoryRoot, Plan plan, Path out) {
-        PrintStream console = System.out;
         Instant started = Instant.now();
         Machine machine = Machine.describe();
-        Path data = out.resolve("data");
-        BenchmarkStack.deleteRecursively(data);
-        PrintStream stackLog = openLog(out.resolve("stack.log"));
-        System.setOut(stackLog);
-        try (BenchmarkStack stack = new BenchmarkStack(repositoryRoot, data)) {
-            say(console, "%s benchmark on %s (%d cores, load average %s)".formatted(plan.mode(), machine.cpu(),
+        return onFreshStack(repositoryRoot, out, (stack, say) -> {
+            say.accept("%s benchmark on %s (%d cores, load average %s)".formatted(plan.mode(), machine.cpu(),
                     machine.cores(), machine.loadBefore()));
-            say(console, "starting PostgreSQL, Kafka, SMTP and Zipkin");
+            say.accept("starting PostgreSQL, Kafka, SMTP and Zipkin");
             stack.startInfrastructure();
-            say(console, "floors: a bare KafkaProducer (acks=all) and a bare JDBC insert transaction");
+            say.accept("floors: a bare KafkaProducer (acks=all) and a bare JDBC insert transaction");
             Floors.Result floors = Floors.measure(stack.kafka(), stack.postgres(), plan, plan.relayRate());
-            say(console, "  Kafka %s records/s, send→ack p99 %s ms at %s/s; JDBC %s transactions/s".formatted(
+            say.accept("  Kafka %s records/s, send→ack p99 %s ms at %s/s; JDBC %s transactions/s".formatted(
                     Report.number(floors.kafkaRecordsPerSecond()), Report.number(floors.kafkaAckAtFixedRate().p99()),
                     Report.number(floors.kafkaFixedRate()), Report.number(floors.jdbcTransactionsPerSecond())));
-            say(console, "starting the five services (service output: " + out.resolve("stack.log") + ")");
+            say.accept("starting the five services (service output: " + out.resolve("stack.log") + ")");
             stack.startServices();
-            SystemLoad.Result system = new SystemLoad(stack, plan, line -> say(console, line)).run();
-            say(console, "stopping the services, so that the relay runs alone");
+            SystemLoad.Result system = new SystemLoad(stack, plan, say).run();
+            say.accept("stopping the services, so that the relay runs alone");
             stack.stopServices();
-            RelayBenchmark.Result relay = RelayBenchmark.measure(stack.kafka(), stack.postgres(), plan,
-                    line -> say(console, line));
+            RelayBenchmark.Result relay = RelayBenchmark.measure(stack.kafka(), stack.postgres(), plan, say);
             Report report = new Report(plan, started, Duration.between(started, Instant.now()), machine,
                     Machine.loadAverage(), floors, system, relay);
             report.write(out);
-            say(console, "report: " + out.resolve(Report.JSON_FILE) + ", " + out.resolve(Report.MARKDOWN_FILE));
+            say.accept("report: " + out.resolve(Report.JSON_FILE) + ", " + out.resolve(Report.MARKDOWN_FILE));
             return report;
-        } finally {
-            System.setOut(console);
-            stackLog.close();
-            BenchmarkStack.deleteRecursively(data);
-        }
+        });
     }
 
     /** {@code --probe}: the services at one rate, reported on the console and in {@code probe.md}. */
     static void probe(Path repositoryRoot, double rate, Path out) {
-        PrintStream console = System.out;
         Machine machine = Machine.describe();
+        onFreshStack(repositoryRoot, out, (stack, say) -> {
+            say.accept("probe at %s orders/s on %s (%d cores, load average %s)".formatted(Report.number(rate),
+                    machine.cpu(), machine.cores(), machine.loadBefore()));
+            stack.startInfrastructure();
+            say.accept("starting the five services (service output: " + out.resolve("stack.log") + ")");
+            stack.startServices();
+            SystemLoad.Probe result = new SystemLoad(stack, Plan.probe(), say).probe(rate);
+            String table = Report.probeMarkdown(result.result(), result.idleMillisPerSecond(), machine,
+                    Machine.loadAverage());
+            write(out.resolve("probe.md"), table);
+            table.lines().forEach(say);
+            return table;
+        });
+    }
+
+    /** What is done with a stack, telling the console how it goes. */
+    private interface StackWork<T> {
+        T with(BenchmarkStack stack, Consumer<String> say);
+    }
+
+    /**
+     * A stack of its own in {@code out/data}, deleted afterwards, for the work. The services' output goes to
+     * {@code out/stack.log} meanwhile; the console shows only the benchmark's own lines.
+     */
+    private static <T> T onFreshStack(Path repositoryRoot, Path out, StackWork<T> work) {
+        PrintStream console = System.out;
         Path data = out.resolve("data");
         BenchmarkStack.deleteRecursively(data);
         PrintStream stackLog = openLog(out.resolve("stack.log"));
         System.setOut(stackLog);
         try (BenchmarkStack stack = new BenchmarkStack(repositoryRoot, data)) {
-            say(console, "probe at %s orders/s on %s (%d cores, load average %s)".formatted(Report.number(rate),
-                    machine.cpu(), machine.cores(), machine.loadBefore()));
-            stack.startInfrastructure();
-            say(console, "starting the five services (service output: " + out.resolve("stack.log") + ")");
-            stack.startServices();
-            SystemLoad.Probe result = new SystemLoad(stack, Plan.probe(), line -> say(console, line)).probe(rate);
-            String table = Report.probeMarkdown(result.result(), result.idleMillisPerSecond(), machine,
-                    Machine.loadAverage());
-            write(out.resolve("probe.md"), table);
-            table.lines().forEach(line -> say(console, line));
+            return work.with(stack, line -> say(console, line));
         } finally {
             System.setOut(console);
             stackLog.close();

@@ -45,12 +45,7 @@ final class SystemLoad {
     }
 
     Result run() {
-        seed();
-        OrderTracker tracker = new OrderTracker();
-        try (Counters counters = new Counters(stack.kafkaBootstrapServers(), stack.postgres());
-                FinalStatusWatcher ignored = new FinalStatusWatcher(stack.kafkaBootstrapServers(), tracker)) {
-            SystemStep step = new SystemStep(http, stack.url("order-service"), new OrderMix(42), tracker,
-                    counters::consumerLag);
+        return underLoad((step, counters, tracker) -> {
             progress.accept("warming up: %.0f orders/s for %d s".formatted(plan.startRate(),
                     plan.warmUp().toSeconds()));
             report(step.run(plan.startRate(), plan.warmUp(), plan.drainTimeout()));
@@ -83,25 +78,20 @@ final class SystemLoad {
             progress.accept("measuring at half the highest sustainable rate: %.1f orders/s for %d s"
                     .formatted(half, plan.window().toSeconds()));
             return measure(step, counters, half, search, good);
-        }
+        });
     }
 
-    /**
-     * {@code --probe}: one fixed rate instead of the search, to see what a change does to the cost of an order
-     * without the twenty minutes of a full run. Warms up at that rate, then measures it as a full run measures half
-     * the highest sustainable rate.
-     */
     /** What a probe measured: the step at its rate, and what the idle system costs a second, process by process. */
     record Probe(Result result, Map<String, Double> idleMillisPerSecond) {
     }
 
+    /**
+     * {@code --probe}: one fixed rate instead of the search, to see what a change does to the cost of an order
+     * without the twenty minutes of a full run. Warms up at that rate, watches the system idle, then measures the
+     * rate as a full run measures half the highest sustainable rate.
+     */
     Probe probe(double rate) {
-        seed();
-        OrderTracker tracker = new OrderTracker();
-        try (Counters counters = new Counters(stack.kafkaBootstrapServers(), stack.postgres());
-                FinalStatusWatcher ignored = new FinalStatusWatcher(stack.kafkaBootstrapServers(), tracker)) {
-            SystemStep step = new SystemStep(http, stack.url("order-service"), new OrderMix(42), tracker,
-                    counters::consumerLag);
+        return underLoad((step, counters, tracker) -> {
             progress.accept("warming up: %.0f orders/s for %d s".formatted(rate, plan.warmUp().toSeconds()));
             report(step.run(rate, plan.warmUp(), plan.drainTimeout()));
             awaitQuiet(tracker);
@@ -115,6 +105,23 @@ final class SystemLoad {
                     (millis - idleBefore.getOrDefault(name, 0L)) / (double) IDLE.toSeconds()));
             progress.accept("measuring %.1f orders/s for %d s".formatted(rate, plan.window().toSeconds()));
             return new Probe(measure(step, counters, rate, List.of(), Double.NaN), idle);
+        });
+    }
+
+    /** What is measured with the load generator, the system's counters and the orders' tracker. */
+    private interface Measurement<T> {
+        T take(SystemStep step, Counters counters, OrderTracker tracker);
+    }
+
+    /** Seeds stock and money, then takes the measurement, every order's final status watched on the topics. */
+    private <T> T underLoad(Measurement<T> measurement) {
+        seed();
+        OrderTracker tracker = new OrderTracker();
+        try (Counters counters = new Counters(stack.kafkaBootstrapServers(), stack.postgres());
+                FinalStatusWatcher ignored = new FinalStatusWatcher(stack.kafkaBootstrapServers(), tracker)) {
+            SystemStep step = new SystemStep(http, stack.url("order-service"), new OrderMix(42), tracker,
+                    counters::consumerLag);
+            return measurement.take(step, counters, tracker);
         }
     }
 
