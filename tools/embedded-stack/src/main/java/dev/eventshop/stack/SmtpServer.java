@@ -35,7 +35,10 @@ public final class SmtpServer extends ChildProcessServer {
             throw new IllegalStateException("the SMTP server is already running on port " + smtpPort);
         }
         List<String> arguments = List.of(
-                "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                // GreenMail keeps every email in memory, about 8 KB each: 128 MB was full after 14,285 of them in
+                // the longer chaos soak, and the server then took no more mail. A full heap now ends the process,
+                // which the supervisor restarts with an empty inbox, instead of leaving a server that answers nothing.
+                "-Xms32m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dgreenmail.smtp.hostname=127.0.0.1",
                 "-Dgreenmail.smtp.port=" + smtpPort,
                 // Any address is accepted and gets a mailbox on first delivery.

@@ -17,7 +17,7 @@ public final class ZipkinServer extends ChildProcessServer {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
-    /** Zipkin's default of 500,000 spans would not fit in the small heap below; the oldest traces go first. */
+    /** Zipkin's default of 500,000 spans would not fit in the heap below; the oldest traces go first. */
     private static final int MAX_SPANS = 20_000;
 
     private final Path jar;
@@ -42,7 +42,9 @@ public final class ZipkinServer extends ChildProcessServer {
                     List.of());
         }
         List<String> arguments = List.of(
-                "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                // 128 MB were full in the longer chaos soak, 20,000 spans and Zipkin's indexes of them; a full heap
+                // ends the process, which the supervisor restarts, instead of leaving a Zipkin that takes no spans.
+                "-Xms32m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString(),
                 // Setting one entry of Zipkin's list of ports replaces the whole list, so the entry is complete.
                 "--armeria.ports[0].ip=127.0.0.1",

@@ -36,6 +36,9 @@ class SmtpServerIT {
     void mail_sent_over_smtp_can_be_read_back_through_the_api_and_stop_leaves_no_process() throws Exception {
         smtp = new SmtpServer(JAR, dataDir, 0, 0);
         smtp.start();
+        // GreenMail keeps every email in memory: a full heap must end the process, for the supervisor to restart it.
+        assertThat(smtp.process().orElseThrow().info().arguments().orElseThrow())
+                .contains("-XX:+ExitOnOutOfMemoryError");
 
         send(smtp.smtpPort(), "shop@eventshop.test", "alice@customers.eventshop.test", "Your order is confirmed");
         HttpResponse<String> inbox = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -45,6 +45,9 @@ class ZipkinServerIT {
         zipkin = new ZipkinServer(JAR, dataDir, 0);
         zipkin.start();
         zipkin.awaitReady();
+        // Spans are kept in memory: a full heap must end the process, for the supervisor to restart it.
+        assertThat(zipkin.process().orElseThrow().info().arguments().orElseThrow())
+                .contains("-XX:+ExitOnOutOfMemoryError");
 
         HttpResponse<String> accepted = post(zipkin.spansEndpoint(), """
                 [{"traceId": "%s", "id": "%s", "kind": "SERVER", "name": "place order",
