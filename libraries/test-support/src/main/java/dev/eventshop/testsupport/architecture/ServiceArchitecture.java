@@ -48,6 +48,8 @@ public final class ServiceArchitecture {
         "org.springframework.scheduling..", "org.springframework.validation.annotation..",
         // ApplicationRunner: a use case that runs at start-up
         "org.springframework.boot",
+        // PeriodicTask: a use case run again and again on the application's lifecycle, as SmartLifecycle is
+        "dev.eventshop.housekeeping..",
     };
     private static final String[] KAFKA = {"org.apache.kafka..", "org.springframework.kafka..", "dev.eventshop.messaging.."};
 
@@ -133,7 +135,9 @@ public final class ServiceArchitecture {
     ArchRule onlyMessagingAdaptersTouchKafka() {
         return noClasses().that(subjects(Rule.ONLY_MESSAGING_ADAPTERS_TOUCH_KAFKA, root + ".."))
                 .and(not(resideInAnyPackage(layer("messaging"))))
-                .should().dependOnClassesThat().resideInAnyPackage(KAFKA)
+                // LongTransaction: the library's bounds on a database transaction, for a persistence adapter
+                .should().dependOnClassesThat(resideInAnyPackage(KAFKA)
+                        .and(not(resideInAnyPackage("dev.eventshop.messaging.database.."))))
                 .as("only messaging adapters touch Kafka and the messaging library");
     }
 
