@@ -117,7 +117,12 @@ class ChaosSoakIT {
         SharedSystem.stopIfStarted();
         dataDir = Files.createTempDirectory("eventshop-chaos-soak");
         system = new RunningSystem(dataDir, Services.ALL, Map.of(
-                "EVENTSHOP_ORDER_SAGA_DEADLINE", DEADLINE.toSeconds() + "s"));
+                "EVENTSHOP_ORDER_SAGA_DEADLINE", DEADLINE.toSeconds() + "s",
+                // A request in flight when its service is killed leaves its Idempotency-Key claimed, and a retry with
+                // that key gets 409 until the claim counts as abandoned: 10 minutes by default, longer than the soak
+                // retries a restock. A restock still running at 30 s fails instead of completing, never twice.
+                "EVENTSHOP_WEB_IDEMPOTENCY_ABANDONED_AFTER", "30s",
+                "EVENTSHOP_WEB_IDEMPOTENCY_PURGE_INTERVAL", "5s"));
         await().atMost(RECOVERY).until(() -> system.get(INVENTORY, "/products").size() == SKUS.size());
     }
 
