@@ -106,7 +106,7 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox
      * @param initialInterval the pause before the first retry
      * @param multiplier how much longer each next pause is
      * @param maxInterval the longest pause
-     * @param infrastructure retries in place while the database or broker is unavailable
+     * @param infrastructure retries in place while the database, broker or another dependency is unavailable
      */
     public record Retry(@DefaultValue("4") int maxAttempts, @DefaultValue("1s") Duration initialInterval,
             @DefaultValue("2.0") double multiplier, @DefaultValue("10s") Duration maxInterval,
@@ -114,9 +114,10 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox
     }
 
     /**
-     * Retries in place of a record whose handler failed because the database or broker is unavailable: the same
-     * record again, on the same partition, with a growing pause, until the dependency is back. The consumer thread
-     * sleeps through each pause, so {@code maxInterval} stays well below the consumer's {@code max.poll.interval.ms}.
+     * Retries in place of a record whose handler failed because the database, broker or another dependency is
+     * unavailable: the same record again, on the same partition, with a growing pause, until the dependency is back.
+     * The consumer thread sleeps through each pause, so {@code maxInterval} stays well below the consumer's
+     * {@code max.poll.interval.ms}.
      *
      * @param initialInterval the pause before the first retry
      * @param multiplier how much longer each next pause is

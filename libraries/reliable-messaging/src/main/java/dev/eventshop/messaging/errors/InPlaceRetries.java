@@ -23,10 +23,10 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * Blocking retries, in place, for failures of the infrastructure ({@link InfrastructureFailures}): the listener
  * container seeks back to the failed record and delivers it again after a pause that grows up to
- * {@code eventshop.messaging.retry.infrastructure.max-interval}, for as long as the database or broker stays away.
- * Nothing is forwarded meanwhile, so the partition waits, later records of the same key stay behind the failed one, and
- * no retry topic or dead-letter topic sees a record that did nothing wrong. A failure of the record itself gets no
- * blocking retry and goes on at once to the retry topics ({@link RetryTopics}), as before.
+ * {@code eventshop.messaging.retry.infrastructure.max-interval}, for as long as the database, broker or other
+ * dependency stays away. Nothing is forwarded meanwhile, so the partition waits, later records of the same key stay
+ * behind the failed one, and no retry topic or dead-letter topic sees a record that did nothing wrong. A failure of the
+ * record itself gets no blocking retry and goes on at once to the retry topics ({@link RetryTopics}), as before.
  *
  * <p>Spring Kafka's retry topics build one {@link DefaultErrorHandler} per listener container, main and retry topics
  * alike; {@link #componentFactory} customizes each (Spring Kafka's "combining blocking and non-blocking retries"). The
@@ -39,7 +39,7 @@ import org.springframework.util.backoff.FixedBackOff;
  */
 public final class InPlaceRetries {
 
-    /** Deliveries retried in place because the database or broker was unavailable, by topic. */
+    /** Deliveries retried in place because the database, broker or another dependency was unavailable, by topic. */
     public static final String METRIC = "eventshop.messaging.infrastructure.retries";
 
     private static final Logger log = LoggerFactory.getLogger(InPlaceRetries.class);

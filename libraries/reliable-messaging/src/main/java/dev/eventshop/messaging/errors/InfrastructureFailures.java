@@ -17,10 +17,11 @@ import org.springframework.transaction.TransactionTimedOutException;
 
 /**
  * Tells a failure of the infrastructure from a failure of the record. A handler that could not reach its database or
- * broker, or ran out of time waiting for it, failed through no fault of the record: the same record succeeds once the
- * dependency is back, and every record after it would fail the same way meanwhile. Such a failure is retried in place
- * ({@link InPlaceRetries}). Anything else is the record's own failure (it cannot be read, breaks a rule, hits a bug)
- * and goes through the retry topics to the dead-letter topic.
+ * broker (or another dependency it needs, see {@link DependencyUnavailableException}), or ran out of time waiting for
+ * it, failed through no fault of the record: the same record succeeds once the dependency is back, and every record
+ * after it would fail the same way meanwhile. Such a failure is retried in place ({@link InPlaceRetries}). Anything
+ * else is the record's own failure (it cannot be read, breaks a rule, hits a bug) and goes through the retry topics to
+ * the dead-letter topic.
  *
  * <p>A failure is the infrastructure's when anything in its cause chain is:
  * <ul>
@@ -35,7 +36,9 @@ import org.springframework.transaction.TransactionTimedOutException;
  * session ended by {@code transaction_timeout} or {@code idle_in_transaction_session_timeout} ({@code 25P04},
  * {@code 25P03});</li>
  * <li>a Kafka {@link RetriableException} (a timeout, no leader, a network error) from a broker the handler
- * publishes to.</li>
+ * publishes to;</li>
+ * <li>a {@link DependencyUnavailableException}, by which a handler says another dependency (an SMTP server) is
+ * away.</li>
  * </ul>
  */
 public final class InfrastructureFailures {
@@ -75,6 +78,7 @@ public final class InfrastructureFailures {
             case SQLRecoverableException ignored -> true;
             case SQLException sql -> isUnavailable(sql.getSQLState());
             case RetriableException ignored -> true;
+            case DependencyUnavailableException ignored -> true;
             default -> false;
         };
     }

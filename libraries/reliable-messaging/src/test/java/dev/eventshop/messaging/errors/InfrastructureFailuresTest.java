@@ -58,7 +58,10 @@ class InfrastructureFailuresTest {
                 Arguments.of("the transaction ran out of time",
                         new TransactionTimedOutException("Transaction timed out: deadline was yesterday")),
                 Arguments.of("the broker did not answer a send", new KafkaException("Send failed",
-                        new TimeoutException("Topic order-events not present in metadata after 60000 ms"))));
+                        new TimeoutException("Topic order-events not present in metadata after 60000 ms"))),
+                Arguments.of("the handler's SMTP server could not be reached", new IllegalStateException(
+                        "Could not send", new DependencyUnavailableException("the SMTP server is unavailable",
+                                new ConnectException("Connection refused")))));
     }
 
     @ParameterizedTest(name = "{0}")

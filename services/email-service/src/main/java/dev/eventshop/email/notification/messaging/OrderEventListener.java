@@ -2,12 +2,14 @@ package dev.eventshop.email.notification.messaging;
 
 import dev.eventshop.email.notification.application.CustomerEmails;
 import dev.eventshop.email.notification.application.IntegrationEvents;
+import dev.eventshop.email.notification.application.MailerException;
 import dev.eventshop.email.notification.domain.NoEmailAddressException;
 import dev.eventshop.events.IntegrationEvent;
 import dev.eventshop.events.MalformedEventException;
 import dev.eventshop.events.Topics;
 import dev.eventshop.events.order.OrderCancelled;
 import dev.eventshop.events.order.OrderConfirmed;
+import dev.eventshop.messaging.errors.DependencyUnavailableException;
 import dev.eventshop.messaging.inbox.EventHandlers;
 import dev.eventshop.messaging.inbox.Inbox;
 import dev.eventshop.messaging.inbox.IncomingEvent;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Mails the customer when an order is confirmed or cancelled; the order's other events are none of its business and
  * leave no trace. A redelivered event is dropped by the inbox, another event calling for an email that was sent
- * already changes nothing, and a failure to send throws, so the event goes to the retry topics.
+ * already changes nothing. An SMTP server that is away is waited for in place, as a database would be, so its outage
+ * dead-letters nothing; an email the server rejects goes through the retry topics to the dead-letter topic.
  */
 @Component
 class OrderEventListener {
@@ -28,6 +31,11 @@ class OrderEventListener {
         EventHandlers.Handler<IntegrationEvent> mail = (outcome, event) -> {
             try {
                 emails.send(IntegrationEvents.outcomeOf(outcome).orElseThrow(), event.id());
+            } catch (MailerException e) {
+                if (e.serverUnavailable()) {
+                    throw new DependencyUnavailableException("the SMTP server is unavailable", e);
+                }
+                throw e;
             } catch (NoEmailAddressException e) {
                 // Retrying cannot give the customer an address: straight to the dead-letter topic.
                 throw new MalformedEventException(event + " cannot be mailed: " + e.getMessage(), e);

@@ -11,6 +11,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +26,15 @@ import org.springframework.stereotype.Component;
 /**
  * Sends each email as one MIME message with a plain-text and an HTML alternative, and tells failures that prove the
  * SMTP server did not take the email (it could not be reached, refused the login, or answered with an error) from the
- * ones that prove nothing (the connection broke in the middle). Every email about one order and kind has the same
+ * ones that prove nothing (the connection broke in the middle), and a server that is unavailable (unreachable, a
+ * refused login, {@code 421}) from one that rejected this email. Every email about one order and kind has the same
  * {@code Message-ID}, so that mail clients can recognise a second copy for what it is.
  */
 @Component
 class SmtpMailer implements Mailer {
 
     private static final Logger log = LoggerFactory.getLogger(SmtpMailer.class);
+    private static final int SERVICE_NOT_AVAILABLE = 421;
 
     private final JavaMailSender sender;
     private final InternetAddress from;
@@ -65,11 +69,15 @@ class SmtpMailer implements Mailer {
                 return;
             }
             Exception cause = e.getFailedMessages().values().iterator().next();
+            if (serverUnavailable(cause)) {
+                throw MailerException.serverUnavailable("the SMTP server is unavailable: " + describe(cause), e);
+            }
             throw certainlyNotDelivered(cause)
                     ? MailerException.notDelivered("the SMTP server did not take the email: " + describe(cause), e)
                     : MailerException.outcomeUnknown("sending the email failed midway: " + describe(cause), e);
         } catch (MailAuthenticationException e) {
-            throw MailerException.notDelivered("the SMTP server refused the login: " + describe(e), e);
+            // Wrong credentials turn every email away until someone fixes them; no email of its own is at fault.
+            throw MailerException.serverUnavailable("the SMTP server refused the login: " + describe(e), e);
         } catch (MailException e) {
             throw MailerException.outcomeUnknown("sending the email failed: " + describe(e), e);
         }
@@ -83,6 +91,19 @@ class SmtpMailer implements Mailer {
             root = root.getCause();
         }
         return root == failure ? message : message + " (" + root + ")";
+    }
+
+    /**
+     * Whether the server, not this email, is why it failed: it could not be reached, or it answered 421, SMTP's
+     * "service not available, closing transmission channel" (a server shutting down or out of resources).
+     */
+    static boolean serverUnavailable(Exception failure) {
+        return switch (failure) {
+            case MailConnectException unreachable -> true;
+            case SMTPSendFailedException refused -> refused.getReturnCode() == SERVICE_NOT_AVAILABLE;
+            case SMTPSenderFailedException refused -> refused.getReturnCode() == SERVICE_NOT_AVAILABLE;
+            default -> false;
+        };
     }
 
     /** Whether a failure happened before the SMTP server could have accepted the message. */

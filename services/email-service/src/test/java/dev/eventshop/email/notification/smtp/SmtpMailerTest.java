@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.eclipse.angus.mail.util.SocketConnectException;
 import org.jspecify.annotations.Nullable;
@@ -74,7 +75,7 @@ class SmtpMailerTest {
     }
 
     @Test
-    void an_smtp_server_that_cannot_be_reached_certainly_did_not_get_the_email() {
+    void an_smtp_server_that_cannot_be_reached_is_unavailable_and_certainly_did_not_get_the_email() {
         MailConnectException unreachable = new MailConnectException(new SocketConnectException(
                 "Couldn't connect", new ConnectException("Connection refused"), "localhost", 3025, 2000));
 
@@ -82,19 +83,36 @@ class SmtpMailerTest {
                 Map.of(new Object(), unreachable)));
 
         assertThat(failure.mayHaveBeenDelivered()).isFalse();
+        assertThat(failure.serverUnavailable()).isTrue();
     }
 
     @Test
-    void an_smtp_server_that_answers_with_an_error_certainly_did_not_take_the_email() {
+    void an_smtp_server_that_answers_with_an_error_certainly_did_not_take_the_email_and_blames_the_email() {
         SendFailedException refused = new SendFailedException("554 5.6.0 message refused");
 
-        assertThat(failureOn(new MailSendException(Map.of(new Object(), refused))).mayHaveBeenDelivered()).isFalse();
+        MailerException failure = failureOn(new MailSendException(Map.of(new Object(), refused)));
+
+        assertThat(failure.mayHaveBeenDelivered()).isFalse();
+        assertThat(failure.serverUnavailable()).isFalse();
     }
 
     @Test
-    void an_smtp_server_that_refuses_the_login_certainly_did_not_take_the_email() {
-        assertThat(failureOn(new MailAuthenticationException("535 authentication failed")).mayHaveBeenDelivered())
-                .isFalse();
+    void an_smtp_server_closing_down_with_421_is_unavailable() {
+        SMTPSendFailedException closing = new SMTPSendFailedException("DATA", 421,
+                "421 4.3.2 Service not available, closing transmission channel", null, null, null, null);
+
+        MailerException failure = failureOn(new MailSendException(Map.of(new Object(), closing)));
+
+        assertThat(failure.mayHaveBeenDelivered()).isFalse();
+        assertThat(failure.serverUnavailable()).isTrue();
+    }
+
+    @Test
+    void an_smtp_server_that_refuses_the_login_is_unavailable_and_certainly_did_not_take_the_email() {
+        MailerException failure = failureOn(new MailAuthenticationException("535 authentication failed"));
+
+        assertThat(failure.mayHaveBeenDelivered()).isFalse();
+        assertThat(failure.serverUnavailable()).isTrue();
     }
 
     @Test
