@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends each email as one MIME message with a plain-text and an HTML alternative, and tells failures that prove the
  * SMTP server did not take the email (it could not be reached, refused the login, or answered with an error) from the
- * ones that prove nothing (the connection broke in the middle), and a server that is unavailable (unreachable, a
- * refused login, {@code 421}) from one that rejected this email. Every email about one order and kind has the same
+ * ones that prove nothing (the connection broke in the middle), and a server that is unavailable (no connection or no
+ * greeting, a refused login, {@code 421}) from one that rejected this email. Every email about one order and kind has the same
  * {@code Message-ID}, so that mail clients can recognise a second copy for what it is.
  */
 @Component
@@ -69,7 +69,7 @@ class SmtpMailer implements Mailer {
                 return;
             }
             Exception cause = e.getFailedMessages().values().iterator().next();
-            if (serverUnavailable(cause)) {
+            if (neverConnected(e) || serverUnavailable(cause)) {
                 throw MailerException.serverUnavailable("the SMTP server is unavailable: " + describe(cause), e);
             }
             throw certainlyNotDelivered(cause)
@@ -94,10 +94,20 @@ class SmtpMailer implements Mailer {
     }
 
     /**
+     * Whether the connection to the server failed, before any email was handed over (refused, timed out, no greeting
+     * from a server that hangs): {@link org.springframework.mail.javamail.JavaMailSenderImpl} then reports that one
+     * failure as both the cause and every message's failure.
+     */
+    private static boolean neverConnected(MailSendException failure) {
+        Throwable cause = failure.getCause();
+        return cause != null && failure.getFailedMessages().values().stream().anyMatch(each -> each == cause);
+    }
+
+    /**
      * Whether the server, not this email, is why it failed: it could not be reached, or it answered 421, SMTP's
      * "service not available, closing transmission channel" (a server shutting down or out of resources).
      */
-    static boolean serverUnavailable(Exception failure) {
+    private static boolean serverUnavailable(Exception failure) {
         return switch (failure) {
             case MailConnectException unreachable -> true;
             case SMTPSendFailedException refused -> refused.getReturnCode() == SERVICE_NOT_AVAILABLE;

@@ -87,6 +87,18 @@ class SmtpMailerTest {
     }
 
     @Test
+    void an_smtp_server_that_hangs_before_its_greeting_is_unavailable_and_certainly_did_not_get_the_email() {
+        MessagingException silent = new MessagingException("Exception reading response",
+                new SocketTimeoutException("Read timed out"));
+
+        MailerException failure = failureOn(new MailSendException("Mail server connection failed", silent,
+                Map.of(new Object(), silent)));
+
+        assertThat(failure.mayHaveBeenDelivered()).isFalse();
+        assertThat(failure.serverUnavailable()).isTrue();
+    }
+
+    @Test
     void an_smtp_server_that_answers_with_an_error_certainly_did_not_take_the_email_and_blames_the_email() {
         SendFailedException refused = new SendFailedException("554 5.6.0 message refused");
 
