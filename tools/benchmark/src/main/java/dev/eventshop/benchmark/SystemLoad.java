@@ -49,6 +49,7 @@ final class SystemLoad {
             progress.accept("warming up: %.0f orders/s for %d s".formatted(plan.startRate(),
                     plan.warmUp().toSeconds()));
             report(step.run(plan.startRate(), plan.warmUp(), plan.drainTimeout()));
+            awaitQuiet(tracker, counters);
 
             List<SystemStep.Result> search = new ArrayList<>();
             double good = 0;
@@ -68,7 +69,7 @@ final class SystemLoad {
                 } else {
                     bad = rate;
                     rate = good > 0 ? (good + bad) / 2 : bad / 2;
-                    awaitQuiet(tracker);
+                    awaitQuiet(tracker, counters);
                 }
                 if ((!Double.isNaN(bad) && (bad - good) / bad < plan.precision()) || rate < MINIMUM_RATE) {
                     break;
@@ -94,7 +95,7 @@ final class SystemLoad {
         return underLoad((step, counters, tracker) -> {
             progress.accept("warming up: %.0f orders/s for %d s".formatted(rate, plan.warmUp().toSeconds()));
             report(step.run(rate, plan.warmUp(), plan.drainTimeout()));
-            awaitQuiet(tracker);
+            awaitQuiet(tracker, counters);
             progress.accept("idle for %d s: what the system costs without orders".formatted(IDLE.toSeconds()));
             List<ProcessCpu.Watched> processes = stack.processes();
             Map<String, Long> idleBefore = ProcessCpu.millis(processes);
@@ -151,12 +152,22 @@ final class SystemLoad {
                         result.verdict()));
     }
 
-    /** After an overloaded step, the next starts only once the backlog is gone (or the drain timeout passed). */
-    private void awaitQuiet(OrderTracker tracker) {
+    /**
+     * The next step starts only once the backlog is gone (or the drain timeout passed): every order final and every
+     * consumer group caught up, so that no step pays for the email and analytics work left over from the one before.
+     */
+    private void awaitQuiet(OrderTracker tracker, Counters counters) {
         long deadline = System.nanoTime() + plan.drainTimeout().toNanos();
-        while (tracker.pending() > 0 && System.nanoTime() < deadline) {
+        long lag = -1;
+        while (System.nanoTime() < deadline) {
+            lag = tracker.pending() > 0 ? -1 : counters.consumerLag();
+            if (lag == 0) {
+                return;
+            }
             sleep(Duration.ofMillis(200));
         }
+        progress.accept("the backlog was not gone within %d s (%d orders pending, consumer lag %d); going on"
+                .formatted(plan.drainTimeout().toSeconds(), tracker.pending(), lag));
     }
 
     /** Enough stock of every product sold and enough money on every funded account for the whole run. */
