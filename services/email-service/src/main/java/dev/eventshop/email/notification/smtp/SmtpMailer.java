@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  * Sends each email as one MIME message with a plain-text and an HTML alternative, and tells failures that prove the
  * SMTP server did not take the email (it could not be reached, refused the login, or answered with an error) from the
  * ones that prove nothing (the connection broke in the middle), and a server that is unavailable (no connection or no
- * greeting, a refused login, {@code 421}) from one that rejected this email. Every email about one order and kind has the same
- * {@code Message-ID}, so that mail clients can recognise a second copy for what it is.
+ * greeting, a refused login, {@code 421}) from one that rejected this email. Every email about one order and kind has
+ * the same {@code Message-ID}, so that mail clients can recognise a second copy for what it is.
  */
 @Component
 class SmtpMailer implements Mailer {
