@@ -153,8 +153,9 @@ final class SystemLoad {
     }
 
     /**
-     * The next step starts only once the backlog is gone (or the drain timeout passed): every order final and every
-     * consumer group caught up, so that no step pays for the email and analytics work left over from the one before.
+     * After the warm-up and after an unsustainable step, what follows starts only once the backlog is gone (or the
+     * drain timeout passed): every order final and every consumer group caught up, so that it does not pay for the
+     * email and analytics work left over from before.
      */
     private void awaitQuiet(OrderTracker tracker, Counters counters) {
         long deadline = System.nanoTime() + plan.drainTimeout().toNanos();
