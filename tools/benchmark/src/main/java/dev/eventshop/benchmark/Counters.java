@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -62,24 +63,34 @@ final class Counters implements AutoCloseable {
         return new Reading(all - offsets, offsets, transactions());
     }
 
-    /** How many records every consumer group together has still to read. */
+    /** How many records every consumer group together has still to read; -1 when a group did not answer. */
     long consumerLag() {
+        Map<String, Long> byGroup = consumerLagByGroup();
+        return byGroup.isEmpty() ? -1 : byGroup.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * How many records each consumer group has still to read, by group; empty when a group did not answer (a group
+     * being rebalanced answers nothing for a moment; the next sample will).
+     */
+    Map<String, Long> consumerLagByGroup() {
         try {
-            long lag = 0;
+            Map<String, Long> lags = new TreeMap<>();
             for (ConsumerGroupListing group : get(admin.listConsumerGroups().all())) {
                 Map<TopicPartition, OffsetAndMetadata> committed =
                         get(admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata());
                 Map<TopicPartition, Long> ends = endOffsets(List.copyOf(committed.keySet()));
+                long lag = 0;
                 for (var entry : committed.entrySet()) {
                     if (entry.getValue() != null) {
                         lag += Math.max(0, ends.getOrDefault(entry.getKey(), 0L) - entry.getValue().offset());
                     }
                 }
+                lags.put(group.groupId(), lag);
             }
-            return lag;
+            return lags;
         } catch (RuntimeException e) {
-            // A group being rebalanced answers nothing for a moment; the next sample will.
-            return -1;
+            return Map.of();
         }
     }
 

@@ -146,6 +146,8 @@ record Report(Plan plan, Instant startedAt, Duration took, Machine machine, Stri
         latency(node.putObject("postToFinal"), step.postToFinal());
         node.put("pendingSlopePerSecond", step.pendingSlope());
         node.put("lagSlopePerSecond", step.lagSlope());
+        ObjectNode byGroup = node.putObject("lagSlopePerSecondByGroup");
+        step.lagSlopeByGroup().forEach(byGroup::put);
         node.put("drainSeconds", step.drainSeconds());
         node.put("sustainable", step.sustainable());
         node.put("verdict", step.verdict());

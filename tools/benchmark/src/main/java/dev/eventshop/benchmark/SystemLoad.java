@@ -121,7 +121,7 @@ final class SystemLoad {
         try (Counters counters = new Counters(stack.kafkaBootstrapServers(), stack.postgres());
                 FinalStatusWatcher ignored = new FinalStatusWatcher(stack.kafkaBootstrapServers(), tracker)) {
             SystemStep step = new SystemStep(http, stack.url("order-service"), new OrderMix(42), tracker,
-                    counters::consumerLag);
+                    counters::consumerLagByGroup);
             return measurement.take(step, counters, tracker);
         }
     }

@@ -14,7 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -31,17 +32,18 @@ final class SystemStep {
     record Result(double rate, double windowSeconds, long sent, long accepted, long rejected, long errors,
             long overCap, Map<String, Long> failures, long completed, long unexpectedOutcomes, Map<String, Long> outcomes,
             Latency postToAccepted,
-            Latency postToFinal, double pendingSlope, double lagSlope, double drainSeconds, boolean sustainable,
-            String verdict) {
+            Latency postToFinal, double pendingSlope, double lagSlope, Map<String, Double> lagSlopeByGroup,
+            double drainSeconds, boolean sustainable, String verdict) {
     }
 
     private final HttpClient http;
     private final URI orders;
     private final OrderMix mix;
     private final OrderTracker tracker;
-    private final LongSupplier consumerLag;
+    private final Supplier<Map<String, Long>> consumerLag;
 
-    SystemStep(HttpClient http, String orderServiceUrl, OrderMix mix, OrderTracker tracker, LongSupplier consumerLag) {
+    SystemStep(HttpClient http, String orderServiceUrl, OrderMix mix, OrderTracker tracker,
+            Supplier<Map<String, Long>> consumerLag) {
         this.http = http;
         this.orders = URI.create(orderServiceUrl + "/orders");
         this.mix = mix;
@@ -53,12 +55,17 @@ final class SystemStep {
         Stats stats = new Stats();
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         List<double[]> samples = new ArrayList<>();
+        Map<String, List<double[]>> groupSamples = new TreeMap<>();
         long start = System.nanoTime();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> {
             double at = (System.nanoTime() - start) / 1e9;
+            Map<String, Long> lags = consumerLag.get();
+            long total = lags.isEmpty() ? -1 : lags.values().stream().mapToLong(Long::longValue).sum();
             synchronized (samples) {
-                samples.add(new double[] {at, tracker.pending(), consumerLag.getAsLong()});
+                samples.add(new double[] {at, tracker.pending(), total});
+                lags.forEach((group, lag) -> groupSamples.computeIfAbsent(group, key -> new ArrayList<>())
+                        .add(new double[] {at, lag}));
             }
         }, 0, 1, TimeUnit.SECONDS);
         try {
@@ -74,12 +81,15 @@ final class SystemStep {
         double drain = stats.done() ? Math.max(0, stats.lastCompletion.get() - windowEnd) / 1e9 : Double.NaN;
         double ignoreUntil = window.toMillis() / 1000d * 0.2;
         List<double[]> steady;
+        Map<String, Double> groupSlopes = new TreeMap<>();
         synchronized (samples) {
             steady = samples.stream().filter(sample -> sample[0] >= ignoreUntil).toList();
+            groupSamples.forEach((group, lags) -> groupSlopes.put(group,
+                    slope(lags.stream().filter(sample -> sample[0] >= ignoreUntil).toList(), 1)));
         }
         double pendingSlope = slope(steady, 1);
         double lagSlope = slope(steady.stream().filter(sample -> sample[2] >= 0).toList(), 2);
-        String verdict = verdict(rate, stats, drainTimeout, pendingSlope, lagSlope);
+        String verdict = verdict(rate, stats, drainTimeout, pendingSlope, lagSlope, groupSlopes);
         Map<String, Long> outcomes;
         Map<String, Long> failures;
         synchronized (stats) {
@@ -89,7 +99,7 @@ final class SystemStep {
         return new Result(rate, window.toMillis() / 1000d, stats.sent.get(), stats.accepted.get(),
                 stats.rejected.get(), stats.errors.get(), stats.overCap.get(), failures, stats.completed.get(),
                 stats.unexpected.get(), outcomes, Latency.of(stats.postLatency), Latency.of(stats.finalLatency),
-                pendingSlope, lagSlope, drain, verdict.isEmpty(), verdict.isEmpty() ? "sustainable" : verdict);
+                pendingSlope, lagSlope, groupSlopes, drain, verdict.isEmpty(), verdict.isEmpty() ? "sustainable" : verdict);
     }
 
     private void send(long intended, Stats stats, Semaphore inFlight) {
@@ -125,7 +135,7 @@ final class SystemStep {
     }
 
     private static String verdict(double rate, Stats stats, Duration drainTimeout, double pendingSlope,
-            double lagSlope) {
+            double lagSlope, Map<String, Double> groupSlopes) {
         List<String> problems = new ArrayList<>();
         if (stats.overCap.get() > 0) {
             problems.add(stats.overCap.get() + " requests found " + MAX_IN_FLIGHT + " unanswered ones ahead");
@@ -147,9 +157,19 @@ final class SystemStep {
             problems.add("orders pending grew %.2f/s".formatted(pendingSlope));
         }
         if (lagSlope > lagTolerance(rate)) {
-            problems.add("consumer lag grew %.2f records/s".formatted(lagSlope));
+            problems.add("consumer lag grew %.2f records/s (%s)".formatted(lagSlope, growing(groupSlopes)));
         }
         return String.join("; ", problems);
+    }
+
+    /** The consumer groups whose lag grew most, the fastest first: the ones that limit the rate. */
+    static String growing(Map<String, Double> groupSlopes) {
+        return groupSlopes.entrySet().stream()
+                .filter(group -> group.getValue() >= 0.5)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(3)
+                .map(group -> "%s %.1f/s".formatted(group.getKey(), group.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     /** A backlog that grows by more than this many orders a second is not flat: 2 % of the rate, at least 1. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SystemStepTest {
@@ -32,5 +33,11 @@ class SystemStepTest {
         assertThat(SystemStep.pendingTolerance(10)).isEqualTo(1);
         assertThat(SystemStep.pendingTolerance(200)).isEqualTo(4);
         assertThat(SystemStep.lagTolerance(200)).isEqualTo(40);
+    }
+
+    @Test
+    void the_groups_named_as_limiting_are_those_whose_lag_grew_the_fastest_first() {
+        assertThat(SystemStep.growing(Map.of("email-service", 9.5, "analytics-service", 2.0, "order-service", 0.1)))
+                .isEqualTo("email-service 9.5/s, analytics-service 2.0/s");
     }
 }
