@@ -27,7 +27,7 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox
      *
      * @param enabled whether this instance runs a relay at all (one per replica; only one publishes at a time)
      * @param pollInterval fallback wake-up when no commit notification arrives
-     * @param batchSize rows per batch; each batch is one transaction
+     * @param batchSize rows per batch; each batch is one transaction, and waits once for the broker's acknowledgements
      * @param sendTimeout how long to wait for the broker to acknowledge one record before retrying the batch
      * @param initialBackoff first pause after a failed batch; doubles up to {@code maxBackoff}
      * @param maxBackoff the longest pause between failed batches
@@ -39,7 +39,7 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Inbox
      *     this long (the broker is unreachable, or the relay hangs)
      */
     public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration pollInterval,
-            @DefaultValue("200") int batchSize, @DefaultValue("30s") Duration sendTimeout,
+            @DefaultValue("1000") int batchSize, @DefaultValue("30s") Duration sendTimeout,
             @DefaultValue("200ms") Duration initialBackoff, @DefaultValue("10s") Duration maxBackoff,
             @DefaultValue("60s") Duration lockTimeout, @DefaultValue("7d") Duration retention,
             @DefaultValue("5") int maxAttempts, @DefaultValue("2m") Duration stallTimeout) {

@@ -81,6 +81,8 @@ public class OutboxAutoConfiguration {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // A batch of the relay sends up to batch-size rows at once: room for more of them in each request.
+        config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
         int sendTimeout = (int) relay.sendTimeout().toMillis();
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, sendTimeout);
         // Kafka wants delivery.timeout.ms >= linger.ms + request.timeout.ms.

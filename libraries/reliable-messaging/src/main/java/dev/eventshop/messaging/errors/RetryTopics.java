@@ -69,6 +69,9 @@ public final class RetryTopics {
                 .dltProcessingFailureStrategy(DltStrategy.FAIL_ON_ERROR)
                 // The dead-letter topic is for inspection and redrive; the service does not consume it itself.
                 .autoStartDltHandler(false)
+                // One consumer per retry topic, however many threads the main listener runs: retries are rare and
+                // every idle consumer costs the broker.
+                .concurrency(1)
                 .autoCreateTopicsWith(partitions, properties.topics().replicationFactor())
                 .create(template);
     }

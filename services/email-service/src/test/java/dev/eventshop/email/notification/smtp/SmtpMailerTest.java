@@ -15,6 +15,7 @@ import dev.eventshop.email.notification.domain.OrderOutcomeFixture;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.eclipse.angus.mail.util.SocketConnectException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,14 @@ class SmtpMailerTest {
             new EmailProperties(EmailProperties.DEFAULT_ADDRESS_PATTERN, EmailProperties.DEFAULT_FROM);
     private static final Email EMAIL =
             EmailComposer.compose(OrderOutcomeFixture.confirmed(), "alice@customers.eventshop.test");
+
+    @Test
+    void names_jakarta_mails_stream_provider_so_that_no_mime_part_searches_the_class_path_for_it() {
+        new SmtpMailer(new RecordingSender(message -> null), PROPERTIES);
+
+        assertThat(System.getProperty(SmtpMailer.STREAM_PROVIDER)).isEqualTo(MailStreamProvider.class.getName());
+        assertThat(StreamProvider.provider()).isInstanceOf(MailStreamProvider.class);
+    }
 
     @Test
     void sends_one_message_with_a_plain_text_and_an_html_alternative() {
