@@ -65,8 +65,12 @@ final class Counters implements AutoCloseable {
 
     /** How many records every consumer group together has still to read; -1 when a group did not answer. */
     long consumerLag() {
-        Map<String, Long> byGroup = consumerLagByGroup();
-        return byGroup.isEmpty() ? -1 : byGroup.values().stream().mapToLong(Long::longValue).sum();
+        return total(consumerLagByGroup());
+    }
+
+    /** The lag of every group together, from {@link #consumerLagByGroup}; -1 when it is empty. */
+    static long total(Map<String, Long> lagByGroup) {
+        return lagByGroup.isEmpty() ? -1 : lagByGroup.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /**

@@ -61,9 +61,8 @@ final class SystemStep {
         sampler.scheduleAtFixedRate(() -> {
             double at = (System.nanoTime() - start) / 1e9;
             Map<String, Long> lags = consumerLag.get();
-            long total = lags.isEmpty() ? -1 : lags.values().stream().mapToLong(Long::longValue).sum();
             synchronized (samples) {
-                samples.add(new double[] {at, tracker.pending(), total});
+                samples.add(new double[] {at, tracker.pending(), Counters.total(lags)});
                 lags.forEach((group, lag) -> groupSamples.computeIfAbsent(group, key -> new ArrayList<>())
                         .add(new double[] {at, lag}));
             }
@@ -99,7 +98,8 @@ final class SystemStep {
         return new Result(rate, window.toMillis() / 1000d, stats.sent.get(), stats.accepted.get(),
                 stats.rejected.get(), stats.errors.get(), stats.overCap.get(), failures, stats.completed.get(),
                 stats.unexpected.get(), outcomes, Latency.of(stats.postLatency), Latency.of(stats.finalLatency),
-                pendingSlope, lagSlope, groupSlopes, drain, verdict.isEmpty(), verdict.isEmpty() ? "sustainable" : verdict);
+                pendingSlope, lagSlope, groupSlopes, drain, verdict.isEmpty(),
+                verdict.isEmpty() ? "sustainable" : verdict);
     }
 
     private void send(long intended, Stats stats, Semaphore inFlight) {

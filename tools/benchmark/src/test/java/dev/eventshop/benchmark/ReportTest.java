@@ -56,8 +56,8 @@ class ReportTest {
         Latency fast = new Latency(100, 1, 2, 3, 4);
         SystemStep.Result step = new SystemStep.Result(20, 60, 1200, 1200, 0, 0, 0, Map.of(), 1200, 0,
                 Map.of("CONFIRMED", 960L, "OUT_OF_STOCK", 120L, "PAYMENT_DECLINED", 120L),
-                new Latency(1200, 5, 10, 20, 30), new Latency(1200, 50, 80, 120, 150), 0.1, 0.5, Map.of("email-service", 0.5), 0.2, true,
-                "sustainable");
+                new Latency(1200, 5, 10, 20, 30), new Latency(1200, 50, 80, 120, 150), 0.1, 0.5,
+                Map.of("email-service", 0.5), 0.2, true, "sustainable");
         Map<String, Double> cpu = new LinkedHashMap<>();
         cpu.put("order-service", 3.0);
         cpu.put("PostgreSQL", 2.0);
