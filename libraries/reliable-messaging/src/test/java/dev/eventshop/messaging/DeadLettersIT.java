@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.eventshop.events.OrderId;
 import dev.eventshop.events.Topics;
 import dev.eventshop.messaging.deadletters.AlreadyRedrivenException;
@@ -38,6 +42,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -115,9 +120,7 @@ class DeadLettersIT {
             throws Exception {
         OrderId orderId = OrderId.newId();
         UUID eventId = UUID.randomUUID();
-        listener.failNext(orderId.toString(), Integer.MAX_VALUE);
-        events.publish(Samples.orderPlaced(orderId, 1), eventId);
-        DeadLetter letter = awaitDeadLetter(eventId);
+        DeadLetter letter = deadLettered(orderId, eventId);
         listener.failNext(orderId.toString(), 0);
 
         Redrive redrive = deadLetters.redrive(letter.id(), OPERATOR, false);
@@ -153,9 +156,7 @@ class DeadLettersIT {
     void a_redriven_record_that_fails_again_is_back_in_the_dead_letter_topic_as_a_new_dead_letter() throws Exception {
         OrderId orderId = OrderId.newId();
         UUID eventId = UUID.randomUUID();
-        listener.failNext(orderId.toString(), Integer.MAX_VALUE);
-        events.publish(Samples.orderPlaced(orderId, 1), eventId);
-        DeadLetter first = awaitDeadLetter(eventId);
+        DeadLetter first = deadLettered(orderId, eventId);
 
         deadLetters.redrive(first.id(), OPERATOR, false);
 
@@ -200,9 +201,7 @@ class DeadLettersIT {
         double before = gauge();
         OrderId orderId = OrderId.newId();
         UUID eventId = UUID.randomUUID();
-        listener.failNext(orderId.toString(), Integer.MAX_VALUE);
-        events.publish(Samples.orderPlaced(orderId, 1), eventId);
-        DeadLetter letter = awaitDeadLetter(eventId);
+        DeadLetter letter = deadLettered(orderId, eventId);
         listener.failNext(orderId.toString(), 0);
 
         depth.refresh();
@@ -211,6 +210,34 @@ class DeadLettersIT {
         deadLetters.redrive(letter.id(), OPERATOR, false);
         depth.refresh();
         assertThat(gauge()).isEqualTo(before);
+    }
+
+    @Test
+    void reading_the_dead_letters_and_their_depth_makes_the_kafka_client_warn_of_nothing() throws Exception {
+        OrderId orderId = OrderId.newId();
+        UUID eventId = UUID.randomUUID();
+        DeadLetter letter = deadLettered(orderId, eventId);
+        listener.failNext(orderId.toString(), 0);
+        Logger kafkaClients = (Logger) LoggerFactory.getLogger("org.apache.kafka.clients");
+        Level level = kafkaClients.getLevel();
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        kafkaClients.setLevel(Level.WARN);
+        kafkaClients.addAppender(logged);
+        try {
+            depth.refresh();
+            deadLetters.list(DeadLetterFilter.all(), 0, 200);
+            deadLetters.find(letter.id());
+        } finally {
+            kafkaClients.detachAppender(logged);
+            kafkaClients.setLevel(level);
+        }
+
+        assertThat(logged.list).as("what the Kafka client logged while this thread read the dead-letter topics")
+                .filteredOn(event -> event.getThreadName().equals(Thread.currentThread().getName()))
+                .filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .isEmpty();
     }
 
     @Test
@@ -231,6 +258,13 @@ class DeadLettersIT {
 
     private double gauge() {
         return meters.get(DeadLetterDepth.NAME).tags("topic", TOPIC, "service", SERVICE).gauge().value();
+    }
+
+    /** Publishes an event of the order that fails every attempt, and waits until it is a dead letter. */
+    private DeadLetter deadLettered(OrderId orderId, UUID eventId) throws Exception {
+        listener.failNext(orderId.toString(), Integer.MAX_VALUE);
+        events.publish(Samples.orderPlaced(orderId, 1), eventId);
+        return awaitDeadLetter(eventId);
     }
 
     private DeadLetter awaitDeadLetter(UUID eventId) {

@@ -31,7 +31,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The service's dead-letter topics on Kafka. Each read is a short-lived consumer that assigns itself the partitions and
- * seeks: no consumer group, no committed offsets, nothing another reader or the service's consumers could notice.
+ * seeks: no consumer group, no committed offsets, nothing another reader or the service's consumers could notice. It
+ * assigns them before it asks for their offsets: a {@code read_committed} consumer asked for the end of partitions it
+ * has not assigned logs a warning for each (every upkeep round, in every service).
  * A redrive goes to the service's first retry topic of the source topic, {@code <topic>.<service>.retry-0}: only the
  * service's own consumer group reads it (never the source topic, which every other consuming service reads too), and
  * without a backoff header its listener processes the record at once.
@@ -74,6 +76,7 @@ public class KafkaDeadLetterTopics implements DeadLetterTopics, AutoCloseable {
             if (partitions.isEmpty()) {
                 return new Scan(List.of(), false);
             }
+            consumer.assign(partitions);
             Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             boolean truncated = false;
@@ -114,12 +117,12 @@ public class KafkaDeadLetterTopics implements DeadLetterTopics, AutoCloseable {
             if (!partitions(consumer).contains(partition)) {
                 return Optional.empty();
             }
+            consumer.assign(List.of(partition));
             long start = at(consumer.beginningOffsets(List.of(partition)), partition);
             long end = at(consumer.endOffsets(List.of(partition)), partition);
             if (id.offset() < start || id.offset() >= end) {
                 return Optional.empty();
             }
-            consumer.assign(List.of(partition));
             consumer.seek(partition, id.offset());
             Instant deadline = Instant.now().plus(READ_TIMEOUT);
             while (consumer.position(partition) <= id.offset()) {
@@ -160,6 +163,7 @@ public class KafkaDeadLetterTopics implements DeadLetterTopics, AutoCloseable {
     public List<Span> spans() {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = partitions(consumer);
+            consumer.assign(partitions);
             Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             return partitions.stream().map(partition -> new Span(partition.topic(), partition.partition(),
