@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
-import org.eclipse.angus.mail.util.MailConnectException;
 import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,23 +116,21 @@ class SmtpMailer implements Mailer {
     }
 
     /**
-     * Whether the server, not this email, is why it failed: it could not be reached, or it answered 421, SMTP's
-     * "service not available, closing transmission channel" (a server shutting down or out of resources).
+     * Whether the server, not this email, is why it failed once connected: it answered 421, SMTP's "service not
+     * available, closing transmission channel" (a server shutting down or out of resources). A server never reached
+     * is {@link #neverConnected}.
      */
     private static boolean serverUnavailable(Exception failure) {
         return switch (failure) {
-            case MailConnectException unreachable -> true;
             case SMTPSendFailedException refused -> refused.getReturnCode() == SERVICE_NOT_AVAILABLE;
             case SMTPSenderFailedException refused -> refused.getReturnCode() == SERVICE_NOT_AVAILABLE;
             default -> false;
         };
     }
 
-    /** Whether a failure happened before the SMTP server could have accepted the message. */
-    static boolean certainlyNotDelivered(Exception failure) {
+    /** Whether a failure once connected happened before the SMTP server could have accepted the message. */
+    private static boolean certainlyNotDelivered(Exception failure) {
         return switch (failure) {
-            // Thrown while connecting: the server was never reached.
-            case MailConnectException unreachable -> true;
             // The server answered with an error code; on a rejected DATA, every address counts as unsent.
             case SendFailedException refused -> refused.getValidSentAddresses() == null
                     || refused.getValidSentAddresses().length == 0;
