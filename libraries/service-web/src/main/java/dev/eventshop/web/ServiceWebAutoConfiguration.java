@@ -61,6 +61,14 @@ public class ServiceWebAutoConfiguration {
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
+    /** Only for a service with a database: web-only services have no transactions to fail. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.springframework.dao.DataAccessException",
+            "org.springframework.transaction.CannotCreateTransactionException"})
+    @Import(DatabaseProblems.class)
+    static class Database {
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(Tracer.class)
     static class Tracing {

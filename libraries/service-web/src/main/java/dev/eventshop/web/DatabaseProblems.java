@@ -1,0 +1,40 @@
+package dev.eventshop.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * A database that is busy or away is the service's trouble, and a passing one: {@code 503} with {@code Retry-After},
+ * not a {@code 500} that reads as a bug. Under a load the machine cannot carry, requests wait for a pooled connection
+ * until the pool's timeout; each is answered this way, and the transaction it would have run never began (or was
+ * rolled back), so sending it again is safe. Logged in one line each: a burst of them says "overloaded", not "broken".
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
+class DatabaseProblems {
+
+    static final String RETRY_AFTER_SECONDS = "1";
+    private static final Logger log = LoggerFactory.getLogger(DatabaseProblems.class);
+
+    @ExceptionHandler({CannotCreateTransactionException.class, TransientDataAccessException.class,
+            DataAccessResourceFailureException.class})
+    ResponseEntity<ProblemDetail> unavailable(Exception e) {
+        log.warn("Answered 503: the database did not serve the request: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Service unavailable",
+                        "The service's database is busy or unreachable and nothing was done. Send the request "
+                                + "again shortly."));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.eventshop.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfigMXBean;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.eventshop.testsupport.Http;
+import dev.eventshop.testsupport.ProblemDetails;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A request that finds the database busy (every pooled connection taken, as under a load the machine cannot carry) is
+ * the service's passing trouble: 503 with {@code Retry-After}, nothing done, not a 500 that reads as a bug.
+ */
+class BusyDatabaseIT extends IntegrationTest {
+
+    /** Hikari's least: the request and each attempt to take a connection give up this soon. */
+    private static final long POOL_TIMEOUT_MS = 250;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void an_order_placed_while_every_pooled_connection_is_taken_is_answered_503_to_try_again_and_not_created()
+            throws SQLException {
+        String customer = "busy-" + UUID.randomUUID();
+        HikariConfigMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariConfigMXBean();
+        long timeout = pool.getConnectionTimeout();
+        List<Connection> taken = new ArrayList<>();
+        Http.Response response;
+        pool.setConnectionTimeout(POOL_TIMEOUT_MS);
+        try {
+            takeEveryConnection(taken);
+            response = http.postJson("/orders", """
+                    {"customerId": "%s", "items": [{"sku": "KB-001", "quantity": 1}]}""".formatted(customer));
+        } finally {
+            taken.forEach(BusyDatabaseIT::close);
+            pool.setConnectionTimeout(timeout);
+        }
+
+        JsonNode problem = ProblemDetails.assertProblem(response, 503);
+        assertThat(problem.get("type").asString()).isEqualTo("https://eventshop.dev/problems/database-unavailable");
+        assertThat(response.header("Retry-After")).isEqualTo("1");
+        assertThat(http.get("/orders?customerId=" + customer).json().get("totalElements").asLong())
+                .as("orders of the customer").isZero();
+    }
+
+    /**
+     * Until three attempts in a row time out: the listeners and the relay hold theirs for milliseconds, so by then
+     * this test holds every connection that anything gives back.
+     */
+    private void takeEveryConnection(List<Connection> taken) {
+        int timedOut = 0;
+        while (timedOut < 3) {
+            try {
+                taken.add(dataSource.getConnection());
+                timedOut = 0;
+            } catch (SQLException e) {
+                timedOut++;
+            }
+        }
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
