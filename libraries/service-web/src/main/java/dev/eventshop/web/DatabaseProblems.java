@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -26,6 +27,16 @@ class DatabaseProblems {
 
     static final String RETRY_AFTER_SECONDS = "1";
     private static final Logger log = LoggerFactory.getLogger(DatabaseProblems.class);
+
+    /**
+     * The work failed and its rollback too, as when the database restarts or cuts the session off mid-request: the
+     * transaction did not commit, and the database drops what it lost. A failed commit has no work's failure with it
+     * and may have committed, so it stays an unexpected error.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> rollbackFailed(TransactionSystemException e) {
+        return e.getApplicationException() != null ? unavailable(e) : ProblemDetailsAdvice.internalError(e);
+    }
 
     @ExceptionHandler({CannotCreateTransactionException.class, TransientDataAccessException.class,
             DataAccessResourceFailureException.class})

@@ -106,6 +106,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Whatever nothing else handled: a bug or an outage, not bad input. Logged in full, answered without details. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        return internalError(e);
+    }
+
+    static ResponseEntity<ProblemDetail> internalError(Exception e) {
         log.error("Request failed", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.plain(
                 HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed. It has been logged."));

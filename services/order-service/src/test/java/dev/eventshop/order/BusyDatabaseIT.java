@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.eventshop.order.lifecycle.domain.Order;
+import dev.eventshop.testsupport.Gate;
 import dev.eventshop.testsupport.Http;
 import dev.eventshop.testsupport.ProblemDetails;
 import java.sql.Connection;
@@ -11,6 +13,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A request that finds the database busy (every pooled connection taken, as under a load the machine cannot carry) is
- * the service's passing trouble: 503 with {@code Retry-After}, nothing done, not a 500 that reads as a bug.
+ * the service's passing trouble: 503 with {@code Retry-After}, nothing done, not a 500 that reads as a bug. So is
+ * one whose session the database cuts off mid-transaction, as a restart does.
  */
 class BusyDatabaseIT extends IntegrationTest {
 
@@ -49,6 +54,30 @@ class BusyDatabaseIT extends IntegrationTest {
         JsonNode problem = ProblemDetails.assertProblem(response, 503);
         assertThat(problem.get("type").asString()).isEqualTo("https://eventshop.dev/problems/database-unavailable");
         assertThat(response.header("Retry-After")).isEqualTo("1");
+        assertThat(http.get("/orders?customerId=" + customer).json().get("totalElements").asLong())
+                .as("orders of the customer").isZero();
+    }
+
+    @Test
+    void an_order_whose_database_session_is_cut_off_mid_transaction_is_answered_503_to_try_again_and_not_created()
+            throws Exception {
+        String customer = "cut-off-" + UUID.randomUUID();
+        Gate<Order> gate = placementGate.closeFor(customer);
+        CompletableFuture<Http.Response> placing = CompletableFuture.supplyAsync(() -> http.postJson("/orders", """
+                {"customerId": "%s", "items": [{"sku": "KB-001", "quantity": 1}]}""".formatted(customer)));
+        gate.awaitArrival();
+
+        // The placement has priced its lines and waits inside its transaction, as a database restart would find it.
+        int cutOff = jdbc.sql("""
+                SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                WHERE datname = current_database() AND state = 'idle in transaction'
+                  AND query LIKE '%FROM catalog_product%'""").query(Integer.class).single();
+        gate.open();
+        Http.Response response = placing.get(30, TimeUnit.SECONDS);
+
+        assertThat(cutOff).as("sessions cut off").isEqualTo(1);
+        JsonNode problem = ProblemDetails.assertProblem(response, 503);
+        assertThat(problem.get("type").asString()).isEqualTo("https://eventshop.dev/problems/database-unavailable");
         assertThat(http.get("/orders?customerId=" + customer).json().get("totalElements").asLong())
                 .as("orders of the customer").isZero();
     }
