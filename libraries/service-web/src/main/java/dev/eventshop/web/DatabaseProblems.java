@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.LOWEST_PRECEDENCE - 1)
 class DatabaseProblems {
 
-    static final String RETRY_AFTER_SECONDS = "1";
+    private static final String RETRY_AFTER_SECONDS = "1";
     private static final Logger log = LoggerFactory.getLogger(DatabaseProblems.class);
 
     /**

@@ -44,8 +44,7 @@ class BusyDatabaseIT extends IntegrationTest {
         pool.setConnectionTimeout(POOL_TIMEOUT_MS);
         try {
             takeEveryConnection(taken);
-            response = http.postJson("/orders", """
-                    {"customerId": "%s", "items": [{"sku": "KB-001", "quantity": 1}]}""".formatted(customer));
+            response = http.postJson("/orders", order(customer, "KB-001", 1));
         } finally {
             taken.forEach(BusyDatabaseIT::close);
             pool.setConnectionTimeout(timeout);
@@ -54,8 +53,7 @@ class BusyDatabaseIT extends IntegrationTest {
         JsonNode problem = ProblemDetails.assertProblem(response, 503);
         assertThat(problem.get("type").asString()).isEqualTo("https://eventshop.dev/problems/database-unavailable");
         assertThat(response.header("Retry-After")).isEqualTo("1");
-        assertThat(http.get("/orders?customerId=" + customer).json().get("totalElements").asLong())
-                .as("orders of the customer").isZero();
+        assertThat(ordersOf(customer)).as("orders of the customer").isZero();
     }
 
     @Test
@@ -63,8 +61,8 @@ class BusyDatabaseIT extends IntegrationTest {
             throws Exception {
         String customer = "cut-off-" + UUID.randomUUID();
         Gate<Order> gate = placementGate.closeFor(customer);
-        CompletableFuture<Http.Response> placing = CompletableFuture.supplyAsync(() -> http.postJson("/orders", """
-                {"customerId": "%s", "items": [{"sku": "KB-001", "quantity": 1}]}""".formatted(customer)));
+        CompletableFuture<Http.Response> placing = CompletableFuture.supplyAsync(
+                () -> http.postJson("/orders", order(customer, "KB-001", 1)));
         gate.awaitArrival();
 
         // The placement has priced its lines and waits inside its transaction, as a database restart would find it.
@@ -78,8 +76,7 @@ class BusyDatabaseIT extends IntegrationTest {
         assertThat(cutOff).as("sessions cut off").isEqualTo(1);
         JsonNode problem = ProblemDetails.assertProblem(response, 503);
         assertThat(problem.get("type").asString()).isEqualTo("https://eventshop.dev/problems/database-unavailable");
-        assertThat(http.get("/orders?customerId=" + customer).json().get("totalElements").asLong())
-                .as("orders of the customer").isZero();
+        assertThat(ordersOf(customer)).as("orders of the customer").isZero();
     }
 
     /**

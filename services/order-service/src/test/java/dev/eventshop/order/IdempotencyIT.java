@@ -193,17 +193,7 @@ class IdempotencyIT extends IntegrationTest {
                 .query(Long.class).single()).as("the key after the purge").isZero();
     }
 
-    private long ordersOf(String customer) {
-        return jdbc.sql("SELECT count(*) FROM orders WHERE customer_id = :customer").param("customer", customer)
-                .query(Long.class).single();
-    }
-
     private static String uniqueCustomer() {
         return "idem-" + UUID.randomUUID();
-    }
-
-    private static String order(String customer, String sku, int quantity) {
-        return """
-                {"customerId": "%s", "items": [{"sku": "%s", "quantity": %d}]}""".formatted(customer, sku, quantity);
     }
 }

@@ -52,6 +52,18 @@ public abstract class IntegrationTest extends ServiceIntegrationTest {
                 .until(() -> http.get("/actuator/health/readiness").status() == 200);
     }
 
+    /** The body of {@code POST /orders} for one line. */
+    protected static String order(String customer, String sku, int quantity) {
+        return """
+                {"customerId": "%s", "items": [{"sku": "%s", "quantity": %d}]}""".formatted(customer, sku, quantity);
+    }
+
+    /** How many orders the customer has in the service's database. */
+    protected long ordersOf(String customer) {
+        return jdbc.sql("SELECT count(*) FROM orders WHERE customer_id = :customer").param("customer", customer)
+                .query(Long.class).single();
+    }
+
     private long catalogSize() {
         return jdbc.sql("SELECT count(*) FROM catalog_product WHERE sku IN (:skus)")
                 .param("skus", SeedCatalog.PRODUCTS.stream().map(product -> product.sku().value()).toList())
