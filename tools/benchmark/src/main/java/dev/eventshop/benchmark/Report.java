@@ -102,6 +102,8 @@ record Report(Plan plan, Instant startedAt, Duration took, Machine machine, Stri
         step(half, system.measured());
         ObjectNode cpu = half.putObject("cpuMillisPerOrder");
         system.cpuMillisPerOrder().forEach(cpu::put);
+        ObjectNode threads = half.putObject("busiestThreadsCpuMillisPerOrder");
+        system.busiestThreads().forEach((process, busiest) -> busiest.forEach(threads.putObject(process)::put));
         half.put("kafkaRecordsPerOrder", system.recordsPerOrder());
         half.put("offsetCommitsPerOrder", system.offsetCommitsPerOrder());
         half.put("transactionsPerOrder", system.transactionsPerOrder());
@@ -186,6 +188,7 @@ record Report(Plan plan, Instant startedAt, Duration took, Machine machine, Stri
         md.append("| consumer offset commits | %s |%n".formatted(number(system.offsetCommitsPerOrder())));
         md.append("| PostgreSQL transactions (services' databases) | %s |%n".formatted(
                 number(system.transactionsPerOrder())));
+        md.append(busiestThreads(system));
         md.append("%nThe search (%d s windows):%n%n".formatted(plan.window().toSeconds()));
         md.append("| orders/s | sent | final | POST→202 p99 ms | POST→final p99 ms | pending slope /s | lag slope /s"
                 + " | drain s | verdict |\n|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
@@ -226,12 +229,25 @@ record Report(Plan plan, Instant startedAt, Duration took, Machine machine, Stri
         md.append("| Kafka records per order | %s |%n".formatted(number(system.recordsPerOrder())));
         md.append("| consumer offset commits per order | %s |%n".formatted(number(system.offsetCommitsPerOrder())));
         md.append("| PostgreSQL transactions per order | %s |%n".formatted(number(system.transactionsPerOrder())));
+        md.append(busiestThreads(system));
         md.append("%nIdle, before the window (%d s without orders):%n%n| process | CPU ms per second |%n|---|---:|%n"
                 .formatted(SystemLoad.IDLE.toSeconds()));
         idleMillisPerSecond.forEach((process, millis) ->
                 md.append("| %s | %s |%n".formatted(process, number(millis))));
         md.append("| all processes | %s |%n".formatted(number(idleMillisPerSecond.values().stream()
                 .mapToDouble(Double::doubleValue).sum())));
+        return md.toString();
+    }
+
+    /** Where each process's CPU went: its busiest thread names, as the kernel keeps them (15 characters). */
+    private static String busiestThreads(SystemLoad.Result system) {
+        StringBuilder md = new StringBuilder();
+        md.append(("%nEach process's %d busiest threads by name (numbers as #; the kernel keeps 15 characters of a"
+                + " name; a thread that ended within the window is not counted):%n%n")
+                .formatted(SystemLoad.BUSIEST_THREADS));
+        md.append("| process | thread | CPU ms per order |\n|---|---|---:|\n");
+        system.busiestThreads().forEach((process, threads) -> threads.forEach((thread, millis) ->
+                md.append("| %s | `%s` | %s |%n".formatted(process, thread, number(millis)))));
         return md.toString();
     }
 

@@ -20,9 +20,12 @@ final class SystemLoad {
 
     /** What the system measurement found. */
     record Result(List<SystemStep.Result> search, double highestSustainableRate, SystemStep.Result measured,
-            Map<String, Double> cpuMillisPerOrder, double recordsPerOrder, double offsetCommitsPerOrder,
-            double transactionsPerOrder) {
+            Map<String, Double> cpuMillisPerOrder, Map<String, Map<String, Double>> busiestThreads,
+            double recordsPerOrder, double offsetCommitsPerOrder, double transactionsPerOrder) {
     }
+
+    /** How many of a process's thread names {@link Result#busiestThreads} lists, the busiest first. */
+    static final int BUSIEST_THREADS = 5;
 
     /** Below this the search stops: a system that cannot carry one order every two seconds has no rate to find. */
     static final double MINIMUM_RATE = 0.5;
@@ -130,9 +133,11 @@ final class SystemLoad {
             double highestSustainable) {
         List<ProcessCpu.Watched> processes = stack.processes();
         Map<String, Long> cpuBefore = ProcessCpu.millis(processes);
+        Map<String, Map<String, Long>> threadsBefore = ProcessCpu.threadMillis(processes);
         Counters.Reading before = counters.read();
         SystemStep.Result measured = step.run(rate, plan.window(), plan.drainTimeout());
         Map<String, Long> cpuAfter = ProcessCpu.millis(processes);
+        Map<String, Map<String, Long>> threadsAfter = ProcessCpu.threadMillis(processes);
         // PostgreSQL's statistics reach pg_stat_database up to a few seconds late from busy backends.
         sleep(plan.statisticsSettle());
         Counters.Reading work = counters.read().minus(before);
@@ -140,8 +145,34 @@ final class SystemLoad {
         double orders = Math.max(1, measured.completed());
         Map<String, Double> cpu = new LinkedHashMap<>();
         cpuAfter.forEach((name, millis) -> cpu.put(name, (millis - cpuBefore.getOrDefault(name, 0L)) / orders));
-        return new Result(search, highestSustainable, measured, cpu, work.systemRecords() / orders,
+        return new Result(search, highestSustainable, measured, cpu,
+                busiestThreads(threadsBefore, threadsAfter, orders), work.systemRecords() / orders,
                 work.offsetCommits() / orders, work.transactions() / orders);
+    }
+
+    /**
+     * Per order, the CPU of each process's busiest thread names in the window; only for processes with more than one
+     * (PostgreSQL's backends are processes of their own, counted in its total).
+     */
+    static Map<String, Map<String, Double>> busiestThreads(Map<String, Map<String, Long>> before,
+            Map<String, Map<String, Long>> after, double orders) {
+        Map<String, Map<String, Double>> busiest = new LinkedHashMap<>();
+        after.forEach((process, threads) -> {
+            if (threads.size() < 2) {
+                return;
+            }
+            Map<String, Long> earlier = before.getOrDefault(process, Map.of());
+            Map<String, Double> top = new LinkedHashMap<>();
+            threads.entrySet().stream()
+                    .map(thread -> Map.entry(thread.getKey(),
+                            thread.getValue() - earlier.getOrDefault(thread.getKey(), 0L)))
+                    .filter(thread -> thread.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(BUSIEST_THREADS)
+                    .forEach(thread -> top.put(thread.getKey(), thread.getValue() / orders));
+            busiest.put(process, top);
+        });
+        return busiest;
     }
 
     private void report(SystemStep.Result result) {

@@ -62,6 +62,7 @@ class QuickBenchmarkIT {
         assertThat(half.path("postToFinal").path("p50Ms").asDouble())
                 .isGreaterThanOrEqualTo(half.path("postToAccepted").path("p50Ms").asDouble());
         assertThat(half.path("kafkaRecordsPerOrder").asDouble()).isPositive();
+        assertThat(half.path("busiestThreadsCpuMillisPerOrder").path("order-service").size()).isPositive();
         assertThat(half.path("transactionsPerOrder").asDouble()).isPositive();
     }
 

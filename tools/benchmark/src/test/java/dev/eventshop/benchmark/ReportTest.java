@@ -35,6 +35,15 @@ class ReportTest {
     }
 
     @Test
+    void names_the_busiest_threads_of_each_process_with_their_cpu_per_order() {
+        Report report = report();
+
+        assertThat(report.markdown()).contains("| order-service | `http-nio-#-exec` | 1.50 |");
+        assertThat(report.json().path("system").path("atHalfRate").path("busiestThreadsCpuMillisPerOrder")
+                .path("order-service").path("http-nio-#-exec").asDouble()).isEqualTo(1.5);
+    }
+
+    @Test
     void rewrites_only_the_results_section_of_the_benchmarks_page() throws Exception {
         Path page = directory.resolve("benchmarks.md");
         Files.writeString(page, "# Benchmarks\n\nHow to run.\n\n" + Docs.START + "\n\nold figures\n\n" + Docs.END
@@ -64,7 +73,8 @@ class ReportTest {
         return new Report(Plan.full(), Instant.parse("2026-11-30T04:00:00Z"), Duration.ofMinutes(25),
                 new Machine("Some CPU", 2, 23_000, "6.1.0", "Eclipse Adoptium 25", "0.10 0.20 0.30"), "1.00 1.00 1.00",
                 new Floors.Result(50_000, 1000, fast, 2000, fast),
-                new SystemLoad.Result(List.of(step), 40, step, cpu, 11, 6, 15),
+                new SystemLoad.Result(List.of(step), 40, step, cpu,
+                        Map.of("order-service", Map.of("http-nio-#-exec", 1.5)), 11, 6, 15),
                 new RelayBenchmark.Result(100_000, 20, 5000, 1000, 990, new Latency(30_000, 6, 12, 20, 40)));
     }
 }
