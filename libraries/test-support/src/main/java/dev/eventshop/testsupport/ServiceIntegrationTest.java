@@ -15,7 +15,10 @@ import org.springframework.test.context.ActiveProfiles;
  * other services to publish. A service's base class adds its test hooks; its tests add no context configuration of
  * their own, so that Spring starts each service once per test run.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Tests take a committed offset as the sign that a record was handled (ConsumerGroup): the services' second between
+// offset commits (KAFKA_ACK_TIME) would add itself to each such wait.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.kafka.listener.ack-time=100ms")
 @WithRealInfrastructure
 @ActiveProfiles("it")
 public abstract class ServiceIntegrationTest {
