@@ -26,7 +26,8 @@ class OffsetCommitsIT {
                 .anyMatch(id -> !id.contains("retry"));
         assertThat(containers).allSatisfy(container -> {
             ContainerProperties properties = container.getContainerProperties();
-            assertThat(properties.getAckMode()).as(container.getListenerId()).isEqualTo(ContainerProperties.AckMode.TIME);
+            assertThat(properties.getAckMode()).as(container.getListenerId())
+                    .isEqualTo(ContainerProperties.AckMode.TIME);
             assertThat(Duration.ofMillis(properties.getAckTime())).as(container.getListenerId())
                     .isEqualTo(Duration.ofSeconds(1));
         });

@@ -19,8 +19,8 @@ import org.w3c.dom.Document;
  * {@code clean}. Left to itself, the jar plugin finds a service's own classes unchanged and keeps its old jar, and
  * Spring Boot's repackaging then keeps that jar's old libraries: a change to a library never reached the services
  * (seen with {@code service-web}'s database problems, missing from three services' jars after {@code ./mvnw install}).
- * Only the modules that build a fat jar rewrite it every time: rewriting the libraries' jars too would make every module
- * that depends on them compile again on every build.
+ * Only the modules that build a fat jar rewrite it every time: rewriting the libraries' jars too would make every
+ * module that depends on them compile again on every build.
  */
 class ServiceJarsTest {
 
@@ -29,7 +29,8 @@ class ServiceJarsTest {
     @Test
     void every_module_that_builds_a_fat_jar_rewrites_it_on_every_build_so_changed_libraries_reach_it()
             throws Exception {
-        List<Path> fatJarModules = modulePoms().filter(pom -> read(pom).contains("spring-boot-maven-plugin")).toList();
+        List<Path> fatJarModules = modulePoms().stream()
+                .filter(pom -> read(pom).contains("spring-boot-maven-plugin")).toList();
 
         assertThat(fatJarModules).extracting(pom -> pom.getParent().getFileName().toString())
                 .contains("order-service", "inventory-service", "payment-service", "email-service",
@@ -40,10 +41,10 @@ class ServiceJarsTest {
         }
     }
 
-    private static Stream<Path> modulePoms() throws IOException {
+    private static List<Path> modulePoms() throws IOException {
         try (Stream<Path> poms = Files.find(ROOT, 3, (path, attributes) -> path.endsWith("pom.xml")
                 && !path.toString().contains("/target/") && !path.toString().contains("/node_modules/"))) {
-            return poms.toList().stream();
+            return poms.toList();
         }
     }
 
