@@ -7,9 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.flywaydb.core.api.Location;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +26,7 @@ public class MessagingSchemaAutoConfiguration {
 
     /**
      * Where the library's migrations live; versions {@code 0.x} run before a service's own {@code V1} on a new
-     * database, and out of order on one that predates them.
+     * database, and out of order on one that predates them ({@link MessagingMigrationStrategy}).
      */
     public static final String MIGRATIONS = "classpath:db/messaging";
 
@@ -37,11 +39,14 @@ public class MessagingSchemaAutoConfiguration {
                 locations.add(messaging);
             }
             configuration.locations(locations.toArray(Location[]::new));
-            // A library migration added later (0.3) sorts below a service's V1 that a database already holds; it
-            // must still apply there. The library's tables are the library's alone, so their order against the
-            // service's migrations does not matter.
-            configuration.outOfOrder(true);
         };
+    }
+
+    /** Applies a library migration added later to a database that predates it: see the strategy. */
+    @Bean
+    @ConditionalOnMissingBean
+    FlywayMigrationStrategy messagingMigrationStrategy() {
+        return new MessagingMigrationStrategy();
     }
 
     @Bean
