@@ -11,15 +11,18 @@ import dev.eventshop.messaging.outbox.OutboxRelay;
 import dev.eventshop.testsupport.Infrastructure;
 import dev.eventshop.testsupport.TopicProbe;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,18 +33,9 @@ class RelayFailoverIT {
     private static final int KEYS = 50;
 
     private final String bootstrapServers = Infrastructure.get().kafkaBootstrapServers();
-    private StandaloneRelays relays;
 
-    @BeforeEach
-    void freshDatabase() throws Exception {
-        relays = new StandaloneRelays(bootstrapServers);
-        relays.createTopic(Topics.ORDER_EVENTS);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        relays.close();
-    }
+    @RegisterExtension
+    final StandaloneRelays relays = StandaloneRelays.onTheTestBroker(Topics.ORDER_EVENTS);
 
     @Test
     void when_the_active_relay_dies_mid_stream_the_standby_takes_over_and_nothing_is_lost_or_reordered() {
@@ -99,11 +93,11 @@ class RelayFailoverIT {
         /** Per key, each event first arrives in the order it was appended: 1, 2, ... {@code perKey}. */
         static void assertEachKeyArrivedInAppendOrder(List<ConsumerRecord<String, byte[]>> records, int keys,
                 int perKey) {
-            java.util.Map<String, List<Integer>> firstArrivals = new java.util.HashMap<>();
-            Set<String> seen = new java.util.HashSet<>();
+            Map<String, List<Integer>> firstArrivals = new HashMap<>();
+            Set<String> seen = new HashSet<>();
             for (ConsumerRecord<String, byte[]> record : records) {
                 if (seen.add(TopicProbe.header(record, "ce_id"))) {
-                    firstArrivals.computeIfAbsent(record.key(), key -> new java.util.ArrayList<>())
+                    firstArrivals.computeIfAbsent(record.key(), key -> new ArrayList<>())
                             .add(Samples.sequenceOf(record.value()));
                 }
             }

@@ -15,27 +15,17 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.health.contributor.Status;
 
 /** The relay keeps itself going and says when it cannot, without costing the database on standby. */
 class RelaySupervisionIT {
 
     private final String bootstrapServers = Infrastructure.get().kafkaBootstrapServers();
-    private StandaloneRelays relays;
 
-    @BeforeEach
-    void freshDatabase() throws Exception {
-        relays = new StandaloneRelays(bootstrapServers);
-        relays.createTopic(Topics.ORDER_EVENTS);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        relays.close();
-    }
+    @RegisterExtension
+    final StandaloneRelays relays = StandaloneRelays.onTheTestBroker(Topics.ORDER_EVENTS);
 
     @Test
     void a_relay_thread_killed_by_an_unexpected_error_is_started_again_and_publishes() {

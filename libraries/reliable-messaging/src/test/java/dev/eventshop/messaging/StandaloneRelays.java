@@ -2,6 +2,7 @@ package dev.eventshop.messaging;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.eventshop.events.EventPublisher;
+import dev.eventshop.events.IntegrationEvent;
 import dev.eventshop.events.Topic;
 import dev.eventshop.messaging.config.MessagingProperties;
 import dev.eventshop.messaging.config.MessagingSchemaAutoConfiguration;
@@ -29,6 +30,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionCallback;
@@ -36,9 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Outboxes and relays of one service's database without Spring, as separate replicas would run them: each relay has
- * its own named connection pool (so a test can cut its sessions as a crash would) and its own producer.
+ * its own named connection pool (so a test can cut its sessions as a crash would) and its own producer. As a field
+ * with {@code @RegisterExtension} ({@link #onTheTestBroker}), each test gets a fresh database and everything is closed
+ * after it.
  */
-final class StandaloneRelays implements AutoCloseable {
+final class StandaloneRelays implements AutoCloseable, AfterEachCallback {
 
     private final Infrastructure infrastructure = Infrastructure.get();
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -57,14 +62,24 @@ final class StandaloneRelays implements AutoCloseable {
         admin = new JdbcTemplate(pool("test-admin"));
     }
 
+    /** Relays of a fresh database that publish to the tests' broker, to {@code topic} (created if need be). */
+    static StandaloneRelays onTheTestBroker(Topic topic) {
+        StandaloneRelays relays = new StandaloneRelays(Infrastructure.get().kafkaBootstrapServers());
+        relays.createTopic(topic);
+        return relays;
+    }
+
     /** Services create their topics at start-up; these tests run no service. */
-    void createTopic(Topic topic) throws Exception {
+    void createTopic(Topic topic) {
         try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             kafka.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), (short) 1))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
+                throw new IllegalStateException("could not create " + topic.name(), e.getCause());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted creating " + topic.name(), e);
         }
     }
 
@@ -143,6 +158,11 @@ final class StandaloneRelays implements AutoCloseable {
     }
 
     @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    @Override
     public void close() throws Exception {
         for (AutoCloseable resource : resources.reversed()) {
             resource.close();
@@ -151,7 +171,7 @@ final class StandaloneRelays implements AutoCloseable {
 
     record Appender(EventPublisher outbox, TransactionTemplate transaction) {
 
-        void append(dev.eventshop.events.IntegrationEvent event) {
+        void append(IntegrationEvent event) {
             transaction.executeWithoutResult(status -> outbox.publish(event));
         }
     }
