@@ -100,6 +100,13 @@ final class BenchmarkStack implements AutoCloseable {
         return process.spec().url();
     }
 
+    /** Every running service's URL, by name. */
+    Map<String, String> serviceUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        services.forEach((name, process) -> urls.put(name, process.spec().url()));
+        return urls;
+    }
+
     String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }

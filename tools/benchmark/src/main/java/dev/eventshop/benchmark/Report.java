@@ -107,6 +107,8 @@ record Report(Plan plan, Instant startedAt, Duration took, Machine machine, Stri
         half.put("kafkaRecordsPerOrder", system.recordsPerOrder());
         half.put("offsetCommitsPerOrder", system.offsetCommitsPerOrder());
         half.put("transactionsPerOrder", system.transactionsPerOrder());
+        half.put("recordsDeliveredPerOrder", system.deliveriesPerOrder());
+        half.put("recordsPerFetch", system.recordsPerFetch());
 
         ObjectNode outbox = root.putObject("relay");
         outbox.put("backlog", relay.backlog());
@@ -186,6 +188,8 @@ record Report(Plan plan, Instant startedAt, Duration took, Machine machine, Stri
                 .mapToDouble(Double::doubleValue).sum())));
         md.append("| Kafka records (all topics) | %s |%n".formatted(number(system.recordsPerOrder())));
         md.append("| consumer offset commits | %s |%n".formatted(number(system.offsetCommitsPerOrder())));
+        md.append("| records delivered to the services' consumers (records per fetch) | %s (%s) |%n".formatted(
+                number(system.deliveriesPerOrder()), number(system.recordsPerFetch())));
         md.append("| PostgreSQL transactions (services' databases) | %s |%n".formatted(
                 number(system.transactionsPerOrder())));
         md.append(busiestThreads(system));
@@ -228,6 +232,8 @@ record Report(Plan plan, Instant startedAt, Duration took, Machine machine, Stri
                 .stream().mapToDouble(Double::doubleValue).sum())));
         md.append("| Kafka records per order | %s |%n".formatted(number(system.recordsPerOrder())));
         md.append("| consumer offset commits per order | %s |%n".formatted(number(system.offsetCommitsPerOrder())));
+        md.append("| records delivered to the services' consumers per order (records per fetch) | %s (%s) |%n"
+                .formatted(number(system.deliveriesPerOrder()), number(system.recordsPerFetch())));
         md.append("| PostgreSQL transactions per order | %s |%n".formatted(number(system.transactionsPerOrder())));
         md.append(busiestThreads(system));
         md.append("%nIdle, before the window (%d s without orders):%n%n| process | CPU ms per second |%n|---|---:|%n"

@@ -21,7 +21,8 @@ final class SystemLoad {
     /** What the system measurement found. */
     record Result(List<SystemStep.Result> search, double highestSustainableRate, SystemStep.Result measured,
             Map<String, Double> cpuMillisPerOrder, Map<String, Map<String, Double>> busiestThreads,
-            double recordsPerOrder, double offsetCommitsPerOrder, double transactionsPerOrder) {
+            double recordsPerOrder, double offsetCommitsPerOrder, double transactionsPerOrder,
+            double deliveriesPerOrder, double recordsPerFetch) {
     }
 
     /** How many of a process's thread names {@link Result#busiestThreads} lists, the busiest first. */
@@ -41,10 +42,13 @@ final class SystemLoad {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    private final ConsumerFetches fetches;
+
     SystemLoad(BenchmarkStack stack, Plan plan, Consumer<String> progress) {
         this.stack = stack;
         this.plan = plan;
         this.progress = progress;
+        this.fetches = new ConsumerFetches(http, stack.serviceUrls());
     }
 
     Result run() {
@@ -135,9 +139,11 @@ final class SystemLoad {
         Map<String, Long> cpuBefore = ProcessCpu.millis(processes);
         Map<String, Map<String, Long>> threadsBefore = ProcessCpu.threadMillis(processes);
         Counters.Reading before = counters.read();
+        ConsumerFetches.Reading fetchesBefore = fetches.read();
         SystemStep.Result measured = step.run(rate, plan.window(), plan.drainTimeout());
         Map<String, Long> cpuAfter = ProcessCpu.millis(processes);
         Map<String, Map<String, Long>> threadsAfter = ProcessCpu.threadMillis(processes);
+        ConsumerFetches.Reading received = fetches.read().minus(fetchesBefore);
         // PostgreSQL's statistics reach pg_stat_database up to a few seconds late from busy backends.
         sleep(plan.statisticsSettle());
         Counters.Reading work = counters.read().minus(before);
@@ -147,7 +153,8 @@ final class SystemLoad {
         cpuAfter.forEach((name, millis) -> cpu.put(name, (millis - cpuBefore.getOrDefault(name, 0L)) / orders));
         return new Result(search, highestSustainable, measured, cpu,
                 busiestThreads(threadsBefore, threadsAfter, orders), work.systemRecords() / orders,
-                work.offsetCommits() / orders, work.transactions() / orders);
+                work.offsetCommits() / orders, work.transactions() / orders, received.records() / orders,
+                received.recordsPerFetch());
     }
 
     /**

@@ -64,6 +64,10 @@ class QuickBenchmarkIT {
         assertThat(half.path("kafkaRecordsPerOrder").asDouble()).isPositive();
         assertThat(half.path("busiestThreadsCpuMillisPerOrder").path("order-service").size()).isPositive();
         assertThat(half.path("transactionsPerOrder").asDouble()).isPositive();
+        // Each order is read by several services: more records delivered than appended.
+        assertThat(half.path("recordsDeliveredPerOrder").asDouble())
+                .isGreaterThan(half.path("kafkaRecordsPerOrder").asDouble());
+        assertThat(half.path("recordsPerFetch").asDouble()).isPositive();
     }
 
     @Test

@@ -35,6 +35,16 @@ class ReportTest {
     }
 
     @Test
+    void says_how_many_records_the_consumers_received_per_order_and_per_fetch() {
+        Report report = report();
+
+        assertThat(report.markdown())
+                .contains("| records delivered to the services' consumers (records per fetch) | 14.0 (1.02) |");
+        assertThat(report.json().path("system").path("atHalfRate").path("recordsPerFetch").asDouble())
+                .isEqualTo(1.02);
+    }
+
+    @Test
     void names_the_busiest_threads_of_each_process_with_their_cpu_per_order() {
         Report report = report();
 
@@ -74,7 +84,7 @@ class ReportTest {
                 new Machine("Some CPU", 2, 23_000, "6.1.0", "Eclipse Adoptium 25", "0.10 0.20 0.30"), "1.00 1.00 1.00",
                 new Floors.Result(50_000, 1000, fast, 2000, fast),
                 new SystemLoad.Result(List.of(step), 40, step, cpu,
-                        Map.of("order-service", Map.of("http-nio-#-exec", 1.5)), 11, 6, 15),
+                        Map.of("order-service", Map.of("http-nio-#-exec", 1.5)), 11, 6, 15, 14, 1.02),
                 new RelayBenchmark.Result(100_000, 20, 5000, 1000, 990, new Latency(30_000, 6, 12, 20, 40)));
     }
 }
