@@ -30,12 +30,23 @@ class DatabaseProblems {
 
     /**
      * The work failed and its rollback too, as when the database restarts or cuts the session off mid-request: the
-     * transaction did not commit, and the database drops what it lost. A failed commit has no work's failure with it
-     * and may have committed, so it stays an unexpected error.
+     * transaction did not commit, and the database drops what it lost. A failed commit has no work's failure with it:
+     * the connection broke while committing, so the work may have committed or not, and no one can say which.
      */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> rollbackFailed(TransactionSystemException e) {
-        return e.getApplicationException() != null ? unavailable(e) : ProblemDetailsAdvice.internalError(e);
+        return e.getApplicationException() != null ? unavailable(e) : outcomeUnknown(e);
+    }
+
+    private ResponseEntity<ProblemDetail> outcomeUnknown(TransactionSystemException e) {
+        log.warn("Answered 500: the database connection broke while the request committed, so whether it took effect "
+                + "is unknown: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "outcome-unknown", "Outcome unknown",
+                        "The connection to the service's database broke while the request was committing: it may or "
+                                + "may not have taken effect. Look it up before sending it again, or send it again "
+                                + "with the same Idempotency-Key, which answers as the first request did if it "
+                                + "took effect."));
     }
 
     @ExceptionHandler({CannotCreateTransactionException.class, TransientDataAccessException.class,

@@ -81,6 +81,29 @@ class BusyDatabaseIT extends IntegrationTest {
         assertThat(ordersOf(customer)).as("orders of the customer").isZero();
     }
 
+    @Test
+    void an_order_whose_database_session_is_cut_off_as_it_commits_is_answered_that_its_outcome_is_unknown()
+            throws Exception {
+        String customer = "cut-off-at-commit-" + UUID.randomUUID();
+        Gate<Order> gate = placementGate.closeBeforeCommitFor(customer);
+        CompletableFuture<Http.Response> placing = CompletableFuture.supplyAsync(
+                () -> http.postJson("/orders", order(customer, "KB-001", 1)));
+        gate.awaitArrival();
+
+        // Everything is written and only the commit is left, as a database restart or a broken link could find it.
+        int cutOff = jdbc.sql("""
+                SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                WHERE datname = current_database() AND state = 'idle in transaction'
+                  AND query LIKE '%order_timeline_entry%'""").query(Integer.class).single();
+        gate.open();
+        Http.Response response = placing.get(30, TimeUnit.SECONDS);
+
+        assertThat(cutOff).as("sessions cut off").isEqualTo(1);
+        JsonNode problem = ProblemDetails.assertProblem(response, 500);
+        assertThat(problem.get("type").asString()).isEqualTo("https://eventshop.dev/problems/outcome-unknown");
+        assertThat(problem.get("detail").asString()).contains("Idempotency-Key");
+    }
+
     /**
      * Until this test holds as many connections as the pool may ever have. The listeners and the relay give theirs
      * back within milliseconds, but one may hold its connection longer than a few attempts to take one: stopping at

@@ -12,22 +12,33 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Holds the next placement of a given customer's order inside its transaction, just before the order is stored, until
- * the test opens the gate: a request stays in flight for exactly as long as the test needs, with no sleeping. It does
- * so by wrapping the service's {@link OrderRepository}; orders of other customers pass.
+ * Holds the next placement of a given customer's order inside its transaction, just before the order is stored (or,
+ * with {@link #closeBeforeCommitFor}, once all of it is written and only the commit is left), until the test opens the
+ * gate: a request stays in flight for exactly as long as the test needs, with no sleeping. It does so by wrapping the
+ * service's {@link OrderRepository}; orders of other customers pass.
  */
 public class PlacementGate implements BeanPostProcessor {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Map<String, Gate<Order>> gates = new ConcurrentHashMap<>();
+    private final Map<String, Gate<Order>> commitGates = new ConcurrentHashMap<>();
 
     /** Closes a gate for the next order of {@code customerId}, which hands over the order it is about to store. */
     public Gate<Order> closeFor(String customerId) {
         Gate<Order> gate = new Gate<>(TIMEOUT);
         gates.put(customerId, gate);
+        return gate;
+    }
+
+    /** Closes a gate for the next order of {@code customerId} just before its transaction commits. */
+    public Gate<Order> closeBeforeCommitFor(String customerId) {
+        Gate<Order> gate = new Gate<>(TIMEOUT);
+        commitGates.put(customerId, gate);
         return gate;
     }
 
@@ -50,6 +61,15 @@ public class PlacementGate implements BeanPostProcessor {
             Gate<Order> gate = gates.remove(order.customerId().value());
             if (gate != null) {
                 gate.holdHere(order);
+            }
+            Gate<Order> commitGate = commitGates.remove(order.customerId().value());
+            if (commitGate != null) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void beforeCommit(boolean readOnly) {
+                        commitGate.holdHere(order);
+                    }
+                });
             }
             orders.insert(order);
         }
