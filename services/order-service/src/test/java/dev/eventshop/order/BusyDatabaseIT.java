@@ -60,22 +60,13 @@ class BusyDatabaseIT extends IntegrationTest {
 
     @Test
     void an_order_whose_database_session_is_cut_off_mid_transaction_is_answered_503_to_try_again_and_not_created()
-            throws Exception {
+            throws InterruptedException {
         String customer = "cut-off-" + UUID.randomUUID();
-        Gate<Order> gate = placementGate.closeFor(customer);
-        CompletableFuture<Http.Response> placing = CompletableFuture.supplyAsync(
-                () -> http.postJson("/orders", order(customer, "KB-001", 1)));
-        gate.awaitArrival();
 
         // The placement has priced its lines and waits inside its transaction, as a database restart would find it.
-        int cutOff = jdbc.sql("""
-                SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-                WHERE datname = current_database() AND state = 'idle in transaction'
-                  AND query LIKE '%FROM catalog_product%'""").query(Integer.class).single();
-        gate.open();
-        Http.Response response = placing.get(30, TimeUnit.SECONDS);
+        Http.Response response = placeCuttingItsSessionOff(customer, placementGate.closeFor(customer),
+                "FROM catalog_product");
 
-        assertThat(cutOff).as("sessions cut off").isEqualTo(1);
         JsonNode problem = ProblemDetails.assertProblem(response, 503);
         assertThat(problem.get("type").asString()).isEqualTo("https://eventshop.dev/problems/database-unavailable");
         assertThat(ordersOf(customer)).as("orders of the customer").isZero();
@@ -83,25 +74,35 @@ class BusyDatabaseIT extends IntegrationTest {
 
     @Test
     void an_order_whose_database_session_is_cut_off_as_it_commits_is_answered_that_its_outcome_is_unknown()
-            throws Exception {
+            throws InterruptedException {
         String customer = "cut-off-at-commit-" + UUID.randomUUID();
-        Gate<Order> gate = placementGate.closeBeforeCommitFor(customer);
-        CompletableFuture<Http.Response> placing = CompletableFuture.supplyAsync(
-                () -> http.postJson("/orders", order(customer, "KB-001", 1)));
-        gate.awaitArrival();
 
         // Everything is written and only the commit is left, as a database restart or a broken link could find it.
-        int cutOff = jdbc.sql("""
-                SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-                WHERE datname = current_database() AND state = 'idle in transaction'
-                  AND query LIKE '%order_timeline_entry%'""").query(Integer.class).single();
-        gate.open();
-        Http.Response response = placing.get(30, TimeUnit.SECONDS);
+        Http.Response response = placeCuttingItsSessionOff(customer, placementGate.closeBeforeCommitFor(customer),
+                "order_timeline_entry");
 
-        assertThat(cutOff).as("sessions cut off").isEqualTo(1);
         JsonNode problem = ProblemDetails.assertProblem(response, 500);
         assertThat(problem.get("type").asString()).isEqualTo("https://eventshop.dev/problems/outcome-unknown");
         assertThat(problem.get("detail").asString()).contains("Idempotency-Key");
+    }
+
+    /**
+     * Places an order of {@code customer} that waits at {@code gate}, terminates its database session there (found by
+     * its last statement), and lets it go on.
+     */
+    private Http.Response placeCuttingItsSessionOff(String customer, Gate<Order> gate, String lastStatement)
+            throws InterruptedException {
+        CompletableFuture<Http.Response> placing = CompletableFuture.supplyAsync(
+                () -> http.postJson("/orders", order(customer, "KB-001", 1)));
+        gate.awaitArrival();
+        int cutOff = jdbc.sql("""
+                SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                WHERE datname = current_database() AND state = 'idle in transaction' AND query LIKE :statement""")
+                .param("statement", "%" + lastStatement + "%").query(Integer.class).single();
+        gate.open();
+        Http.Response response = placing.orTimeout(30, TimeUnit.SECONDS).join();
+        assertThat(cutOff).as("sessions cut off").isEqualTo(1);
+        return response;
     }
 
     /**
