@@ -97,26 +97,40 @@ final class ConsumerFetches {
      * as its total and per topic, or only per topic where the registry keeps one set of labels per name.
      */
     static Map<String, Consumer> parse(String service, String prometheus) {
-        Map<String, long[]> counts = new HashMap<>();
+        Map<String, Counts> counts = new HashMap<>();
         Matcher counter = COUNTER.matcher(prometheus);
         while (counter.find()) {
             Matcher client = CLIENT.matcher(counter.group(2));
-            if (!client.find()) {
-                continue;
-            }
-            boolean perTopic = counter.group(2).contains("topic=");
-            long value = (long) Double.parseDouble(counter.group(3));
-            long[] count = counts.computeIfAbsent(service + "/" + client.group(1), name -> new long[3]);
-            if (counter.group(1).equals("fetch_total")) {
-                count[2] += value;
-            } else {
-                count[perTopic ? 0 : 1] += value;
+            if (client.find()) {
+                counts.computeIfAbsent(service + "/" + client.group(1), name -> new Counts()).add(counter.group(1),
+                        counter.group(2).contains("topic="), (long) Double.parseDouble(counter.group(3)));
             }
         }
         Map<String, Consumer> consumers = new HashMap<>();
-        // Whichever the registry kept: the consumer's total, or its records per topic.
-        counts.forEach((name, count) -> consumers.put(name, new Consumer(count[1] > 0 ? count[1] : count[0],
-                count[2])));
+        counts.forEach((name, count) -> consumers.put(name, count.consumer()));
         return consumers;
+    }
+
+    /** One consumer's series as they are read. */
+    private static final class Counts {
+
+        private long recordsTotal;
+        private long recordsByTopic;
+        private long fetches;
+
+        void add(String counter, boolean perTopic, long value) {
+            if (counter.equals("fetch_total")) {
+                fetches += value;
+            } else if (perTopic) {
+                recordsByTopic += value;
+            } else {
+                recordsTotal += value;
+            }
+        }
+
+        /** Whichever the registry kept: the consumer's total, or its records per topic. */
+        Consumer consumer() {
+            return new Consumer(recordsTotal > 0 ? recordsTotal : recordsByTopic, fetches);
+        }
     }
 }
