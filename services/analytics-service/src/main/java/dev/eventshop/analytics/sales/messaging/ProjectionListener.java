@@ -2,6 +2,7 @@ package dev.eventshop.analytics.sales.messaging;
 
 import dev.eventshop.analytics.sales.application.Projector;
 import dev.eventshop.events.Topics;
+import dev.eventshop.messaging.inbox.BatchedFetches;
 import dev.eventshop.messaging.inbox.EventHandlers;
 import dev.eventshop.messaging.inbox.Inbox;
 import dev.eventshop.messaging.inbox.IncomingEvent;
@@ -23,9 +24,13 @@ class ProjectionListener {
         handlers = inbox.handlers().onEveryOtherEvent((payload, event) -> projector.project(payload)).build();
     }
 
-    /** Every topic of {@code Topics.ALL}; {@code ProjectionListenerTest} fails when one is added and not here. */
+    /**
+     * Every topic of {@code Topics.ALL}; {@code ProjectionListenerTest} fails when one is added and not here. A read
+     * model may be a second behind, and it reads every record of every order, so its fetches are batched.
+     */
     @KafkaListener(topics = {Topics.Names.ORDER_EVENTS, Topics.Names.INVENTORY_EVENTS, Topics.Names.PAYMENT_EVENTS,
-        Topics.Names.EMAIL_EVENTS, Topics.Names.PRODUCT_CATALOG})
+        Topics.Names.EMAIL_EVENTS, Topics.Names.PRODUCT_CATALOG},
+            properties = {BatchedFetches.MIN_BYTES, BatchedFetches.MAX_WAIT})
     void on(IncomingEvent<?> event) {
         handlers.handle(event);
     }

@@ -2,6 +2,7 @@ package dev.eventshop.payment.charging.messaging;
 
 import dev.eventshop.events.Topics;
 import dev.eventshop.events.order.OrderCancelled;
+import dev.eventshop.messaging.inbox.BatchedFetches;
 import dev.eventshop.messaging.inbox.EventHandlers;
 import dev.eventshop.messaging.inbox.Inbox;
 import dev.eventshop.messaging.inbox.IncomingEvent;
@@ -27,7 +28,11 @@ class OrderCancelledListener {
                 .build();
     }
 
-    @KafkaListener(topics = Topics.Names.ORDER_EVENTS)
+    /**
+     * Off the saga's path: the order is final before its payment is compensated. Every order's events are read here
+     * and most are ignored, so the fetches are batched; a compensation may come a second later.
+     */
+    @KafkaListener(topics = Topics.Names.ORDER_EVENTS, properties = {BatchedFetches.MIN_BYTES, BatchedFetches.MAX_WAIT})
     void on(IncomingEvent<?> event) {
         handlers.handle(event);
     }

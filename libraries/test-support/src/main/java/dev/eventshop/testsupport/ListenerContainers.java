@@ -1,0 +1,56 @@
+package dev.eventshop.testsupport;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/** A service's Kafka listener containers, as its integration tests look them up. */
+public final class ListenerContainers {
+
+    /** The fetch settings of a listener that names the messaging library's {@code BatchedFetches}: 64 KiB or 1 s. */
+    public static final Map<String, String> BATCHED_FETCHES = Map.of(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536",
+            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "1000");
+
+    private final KafkaListenerEndpointRegistry registry;
+
+    public ListenerContainers(KafkaListenerEndpointRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * The containers of the listeners of that topic: for each listener, its main container, one per retry topic and
+     * one for its dead-letter topic (which does not run).
+     */
+    public List<MessageListenerContainer> reading(String topic) {
+        return registry.getListenerContainers().stream()
+                .filter(container -> container.getContainerProperties().getTopics() != null
+                        && Arrays.stream(container.getContainerProperties().getTopics())
+                                .anyMatch(name -> name.equals(topic) || name.startsWith(topic + ".")))
+                .toList();
+    }
+
+    /** Whether this is the container of one of a listener's retry topics. */
+    public static boolean isRetryTopics(MessageListenerContainer container) {
+        return Arrays.stream(container.getContainerProperties().getTopics()).anyMatch(name -> name.contains(".retry-"));
+    }
+
+    /**
+     * The fetch settings ({@code fetch.min.bytes}, {@code fetch.max.wait.ms}) the listener gave its own consumers;
+     * empty when they take the consumer factory's.
+     */
+    public static Map<String, String> fetchSettings(MessageListenerContainer container) {
+        Properties properties = container.getContainerProperties().getKafkaConsumerProperties();
+        Map<String, String> settings = new TreeMap<>();
+        for (String name : List.of(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)) {
+            if (properties.getProperty(name) != null) {
+                settings.put(name, properties.getProperty(name));
+            }
+        }
+        return settings;
+    }
+}
