@@ -7,6 +7,7 @@ import dev.eventshop.events.order.OrderPlaced;
 import dev.eventshop.events.payment.PaymentFailed;
 import dev.eventshop.inventory.stock.application.ReserveStock;
 import dev.eventshop.inventory.stock.application.StockReservations;
+import dev.eventshop.messaging.inbox.BatchedFetches;
 import dev.eventshop.messaging.inbox.EventHandlers;
 import dev.eventshop.messaging.inbox.Inbox;
 import dev.eventshop.messaging.inbox.IncomingEvent;
@@ -34,8 +35,19 @@ class SagaEventListener {
                 .build();
     }
 
-    @KafkaListener(topics = {Topics.Names.ORDER_EVENTS, Topics.Names.PAYMENT_EVENTS})
-    void on(IncomingEvent<?> event) {
+    /** The order's events, as they come: a placed order's reservation is a step of the saga. */
+    @KafkaListener(topics = Topics.Names.ORDER_EVENTS)
+    void onOrderEvent(IncomingEvent<?> event) {
+        handlers.handle(event);
+    }
+
+    /**
+     * The payment's events, fetched in batches: a failed payment's release is a compensation that nothing on the
+     * saga's path waits for (the order's cancellation releases the stock too, whichever comes first), and every
+     * completed payment is read here only to be ignored. Its own consumer, so the order's events never wait for it.
+     */
+    @KafkaListener(topics = Topics.Names.PAYMENT_EVENTS, properties = {BatchedFetches.MIN_BYTES, BatchedFetches.MAX_WAIT})
+    void onPaymentEvent(IncomingEvent<?> event) {
         handlers.handle(event);
     }
 }

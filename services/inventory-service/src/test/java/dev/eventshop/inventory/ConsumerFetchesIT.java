@@ -1,0 +1,28 @@
+package dev.eventshop.inventory;
+
+import static dev.eventshop.testsupport.ListenerContainers.BATCHED_FETCHES;
+import static dev.eventshop.testsupport.ListenerContainers.fetchSettings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventshop.testsupport.ListenerContainers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+
+class ConsumerFetchesIT extends IntegrationTest {
+
+    @Autowired
+    KafkaListenerEndpointRegistry registry;
+
+    @Test
+    void the_orders_to_reserve_are_fetched_at_once_and_the_payment_events_to_compensate_in_batches() {
+        ListenerContainers listeners = new ListenerContainers(registry);
+
+        assertThat(listeners.reading("order-events")).anyMatch(ListenerContainers::isRetryTopics)
+                .allSatisfy(container -> assertThat(fetchSettings(container)).as(container.getListenerId())
+                        .isEmpty());
+        assertThat(listeners.reading("payment-events")).anyMatch(ListenerContainers::isRetryTopics)
+                .allSatisfy(container -> assertThat(fetchSettings(container)).as(container.getListenerId())
+                        .isEqualTo(BATCHED_FETCHES));
+    }
+}
