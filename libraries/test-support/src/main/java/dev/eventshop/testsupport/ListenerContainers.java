@@ -1,5 +1,7 @@
 package dev.eventshop.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,23 @@ public final class ListenerContainers {
                         && Arrays.stream(container.getContainerProperties().getTopics())
                                 .anyMatch(name -> name.equals(topic) || name.startsWith(topic + ".")))
                 .toList();
+    }
+
+    /** Every container reading that topic (its retry topics' too) has the messaging library's batched fetches. */
+    public void assertFetchedInBatches(String topic) {
+        assertFetchSettings(topic, BATCHED_FETCHES);
+    }
+
+    /** Every container reading that topic (its retry topics' too) has the consumer factory's fetch settings. */
+    public void assertFetchedAtOnce(String topic) {
+        assertFetchSettings(topic, Map.of());
+    }
+
+    private void assertFetchSettings(String topic, Map<String, String> expected) {
+        assertThat(reading(topic)).as("the listener containers reading " + topic)
+                .anyMatch(ListenerContainers::isRetryTopics)
+                .allSatisfy(container -> assertThat(fetchSettings(container)).as(container.getListenerId())
+                        .isEqualTo(expected));
     }
 
     /** Whether this is the container of one of a listener's retry topics. */

@@ -1,9 +1,5 @@
 package dev.eventshop.inventory;
 
-import static dev.eventshop.testsupport.ListenerContainers.BATCHED_FETCHES;
-import static dev.eventshop.testsupport.ListenerContainers.fetchSettings;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.eventshop.testsupport.ListenerContainers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,11 +14,7 @@ class ConsumerFetchesIT extends IntegrationTest {
     void the_orders_to_reserve_are_fetched_at_once_and_the_payment_events_to_compensate_in_batches() {
         ListenerContainers listeners = new ListenerContainers(registry);
 
-        assertThat(listeners.reading("order-events")).anyMatch(ListenerContainers::isRetryTopics)
-                .allSatisfy(container -> assertThat(fetchSettings(container)).as(container.getListenerId())
-                        .isEmpty());
-        assertThat(listeners.reading("payment-events")).anyMatch(ListenerContainers::isRetryTopics)
-                .allSatisfy(container -> assertThat(fetchSettings(container)).as(container.getListenerId())
-                        .isEqualTo(BATCHED_FETCHES));
+        listeners.assertFetchedAtOnce("order-events");
+        listeners.assertFetchedInBatches("payment-events");
     }
 }

@@ -1,9 +1,5 @@
 package dev.eventshop.payment;
 
-import static dev.eventshop.testsupport.ListenerContainers.BATCHED_FETCHES;
-import static dev.eventshop.testsupport.ListenerContainers.fetchSettings;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.eventshop.testsupport.ListenerContainers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,11 +14,7 @@ class ConsumerFetchesIT extends IntegrationTest {
     void the_order_events_to_compensate_are_fetched_in_batches_and_the_reservations_to_charge_at_once() {
         ListenerContainers listeners = new ListenerContainers(registry);
 
-        assertThat(listeners.reading("order-events")).anyMatch(ListenerContainers::isRetryTopics)
-                .allSatisfy(container -> assertThat(fetchSettings(container)).as(container.getListenerId())
-                        .isEqualTo(BATCHED_FETCHES));
-        assertThat(listeners.reading("inventory-events")).anyMatch(ListenerContainers::isRetryTopics)
-                .allSatisfy(container -> assertThat(fetchSettings(container)).as(container.getListenerId())
-                        .isEmpty());
+        listeners.assertFetchedInBatches("order-events");
+        listeners.assertFetchedAtOnce("inventory-events");
     }
 }
