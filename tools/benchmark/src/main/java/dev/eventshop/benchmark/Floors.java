@@ -28,7 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * What this machine can do at best, measured in the same run on the same broker and server: a bare
- * {@code KafkaProducer} with the relay's settings ({@code acks=all}, idempotent, 5 ms linger) and a bare JDBC insert
+ * {@code KafkaProducer} with the relay's settings ({@code acks=all}, idempotent, no linger) and a bare JDBC insert
  * transaction. Figures on shared machines drift; their ratios to these floors drift less.
  */
 final class Floors {
