@@ -122,24 +122,27 @@ final class BenchmarkStack implements AutoCloseable {
     /**
      * Every process of the stack by name, found in {@code /proc} by its command line (the child JVMs) or its pid file
      * (PostgreSQL, which pg_ctl detaches), plus this JVM: the launcher, which here also generates the load.
+     *
+     * @throws IllegalStateException when one is not running: the figures would leave its work out
      */
     List<ProcessCpu.Watched> processes() {
         List<ProcessCpu.Watched> processes = new ArrayList<>();
         List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
         for (String service : services.keySet()) {
-            findByCommandLine(children, "/" + service + ".jar")
-                    .ifPresent(pid -> processes.add(new ProcessCpu.Watched(service, pid, ProcessCpu.Scope.TREE)));
+            processes.add(running(service, findByCommandLine(children, "/" + service + ".jar")));
         }
-        findByCommandLine(children, "kafka.Kafka")
-                .ifPresent(pid -> processes.add(new ProcessCpu.Watched("Kafka", pid, ProcessCpu.Scope.TREE)));
-        postmaster().ifPresent(pid -> processes.add(new ProcessCpu.Watched("PostgreSQL", pid, ProcessCpu.Scope.TREE)));
-        findByCommandLine(children, "greenmail-standalone.jar")
-                .ifPresent(pid -> processes.add(new ProcessCpu.Watched("SMTP", pid, ProcessCpu.Scope.TREE)));
-        findByCommandLine(children, "zipkin-server.jar")
-                .ifPresent(pid -> processes.add(new ProcessCpu.Watched("Zipkin", pid, ProcessCpu.Scope.TREE)));
+        processes.add(running("Kafka", findByCommandLine(children, "kafka.Kafka")));
+        processes.add(running("PostgreSQL", postmaster()));
+        processes.add(running("SMTP", findByCommandLine(children, "greenmail-standalone.jar")));
+        processes.add(running("Zipkin", findByCommandLine(children, "zipkin-server.jar")));
         processes.add(new ProcessCpu.Watched("launcher + load generator", ProcessHandle.current().pid(),
                 ProcessCpu.Scope.SELF));
         return processes;
+    }
+
+    private static ProcessCpu.Watched running(String name, Optional<Long> pid) {
+        return new ProcessCpu.Watched(name, pid.orElseThrow(() -> new IllegalStateException(
+                name + " is not running: its work would be missing from the figures")), ProcessCpu.Scope.TREE);
     }
 
     private static Optional<Long> findByCommandLine(List<ProcessHandle> candidates, String part) {

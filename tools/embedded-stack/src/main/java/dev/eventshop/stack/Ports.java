@@ -7,17 +7,38 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Finding free TCP ports and telling whether one is taken, before a process fails on it with a less clear error. */
 public final class Ports {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(200);
+    private static final int ATTEMPTS = 1_000;
+
+    /** Every port {@link #findFree} returned in this JVM. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private Ports() {
     }
 
-    /** A port that was free a moment ago, for a server about to bind it. */
+    /**
+     * A port that was free a moment ago, for a server about to bind it, and never one returned before in this JVM: the
+     * kernel may hand a port out again as soon as the probe closes it, before the first server it was meant for binds
+     * it. Two services of one benchmark run were once given the same port; the second failed to start, and the first
+     * answered the second's readiness probe.
+     */
     public static int findFree() {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            int port = anyFree();
+            if (HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free TCP port that was not handed out before, in " + ATTEMPTS + " tries");
+    }
+
+    private static int anyFree() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PortsTest {
@@ -19,6 +21,16 @@ class PortsTest {
     @Test
     void aPortNothingListensOnIsFree() {
         assertThat(Ports.isInUse(Ports.findFree())).isFalse();
+    }
+
+    @Test
+    void aFreePortIsNeverHandedOutTwiceInOneJvm() {
+        Set<Integer> ports = new HashSet<>();
+        for (int i = 0; i < 2_000; i++) {
+            ports.add(Ports.findFree());
+        }
+
+        assertThat(ports).hasSize(2_000);
     }
 
     @Test
