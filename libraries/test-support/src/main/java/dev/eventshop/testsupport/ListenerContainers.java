@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -30,9 +31,7 @@ public final class ListenerContainers {
      */
     public List<MessageListenerContainer> reading(String topic) {
         return registry.getListenerContainers().stream()
-                .filter(container -> container.getContainerProperties().getTopics() != null
-                        && Arrays.stream(container.getContainerProperties().getTopics())
-                                .anyMatch(name -> name.equals(topic) || name.startsWith(topic + ".")))
+                .filter(container -> topics(container).anyMatch(name -> name.equals(topic) || name.startsWith(topic + ".")))
                 .toList();
     }
 
@@ -55,7 +54,12 @@ public final class ListenerContainers {
 
     /** Whether this is the container of one of a listener's retry topics. */
     public static boolean isRetryTopics(MessageListenerContainer container) {
-        return Arrays.stream(container.getContainerProperties().getTopics()).anyMatch(name -> name.contains(".retry-"));
+        return topics(container).anyMatch(name -> name.contains(".retry-"));
+    }
+
+    private static Stream<String> topics(MessageListenerContainer container) {
+        String[] topics = container.getContainerProperties().getTopics();
+        return topics == null ? Stream.empty() : Arrays.stream(topics);
     }
 
     /**
