@@ -7,9 +7,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,17 +28,18 @@ public class TraceResponseFilter extends OncePerRequestFilter implements Ordered
     /** One after {@code ServerHttpObservationFilter}, which Spring Boot orders at highest precedence + 1. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
 
-    private final ObjectProvider<Tracer> tracer;
+    // Looked up on the first request, not per request: a lookup in the bean factory costs more than the rest of
+    // this filter; absent stays absent.
+    private final Supplier<Optional<Tracer>> tracer;
 
     public TraceResponseFilter(ObjectProvider<Tracer> tracer) {
-        this.tracer = tracer;
+        this.tracer = SingletonSupplier.of(() -> Optional.ofNullable(tracer.getIfAvailable()));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Tracer current = tracer.getIfAvailable();
-        @Nullable Span span = current == null ? null : current.currentSpan();
+        @Nullable Span span = tracer.get().map(Tracer::currentSpan).orElse(null);
         if (span != null && !span.isNoop()) {
             String flags = Boolean.TRUE.equals(span.context().sampled()) ? "01" : "00";
             response.setHeader(HEADER, "00-" + span.context().traceId() + "-" + span.context().spanId() + "-" + flags);
