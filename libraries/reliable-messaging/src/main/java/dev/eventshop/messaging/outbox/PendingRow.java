@@ -12,6 +12,16 @@ record PendingRow(long id, String eventId, String topic, String key, String payl
         @Nullable String traceparent, Instant createdAt) {
 
     /**
+     * Run in the batch's transaction before {@link #SELECT} (in the statement that sets its bound, so it costs no
+     * round trip): read the pending rows' index with a plain index scan, never a bitmap scan. A drained backlog leaves
+     * an entry in that index for every row it marked, until vacuum. Statistics taken before the drain make the planner
+     * choose a bitmap scan, which reads all those entries and their rows' pages again in every batch (6-16 ms a batch
+     * after 100,000 rows, on the benchmark's machine, until autovacuum analyzes the table); an index scan marks them
+     * dead the first time it passes them and skips them after (0.2 ms).
+     */
+    static final String PLAN = "SET LOCAL enable_bitmapscan = off";
+
+    /**
      * The oldest rows that may be sent now: not parked, and not behind a rejected row of their key, so a row the
      * broker refused is never overtaken by a later row of its key while rows of other keys flow on.
      */

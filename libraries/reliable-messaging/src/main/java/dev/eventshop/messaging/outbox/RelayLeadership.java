@@ -27,7 +27,8 @@ final class RelayLeadership {
         // A batch waits for the broker's acknowledgements (send-timeout) within its transaction, longer than the
         // database's transaction_timeout for a handler's work allows: the relay's bound is its lock-timeout, the
         // longest the transaction may sit idle while it waits.
-        jdbc.execute(LongTransaction.EACH_WAIT_BETWEEN_STATEMENTS.boundedBy(lockTimeout));
+        // The batch's select of pending rows gets its plan in the same round trip (PendingRow.PLAN).
+        jdbc.execute(LongTransaction.EACH_WAIT_BETWEEN_STATEMENTS.boundedBy(lockTimeout) + "; " + PendingRow.PLAN);
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY));
     }
 }
